@@ -1,0 +1,128 @@
+//! The HTTP transport: `fetch` through gloo-net, to the URLs in `cabinet.json`.
+//!
+//! It sends the raw `Authorization: <token>` header (no `Bearer`), JSON bodies, appends query
+//! parameters with `&` when the URL has a query already, and aborts a request that outlives
+//! `request_timeout_ms`. It reads every answer as text whatever its status or content type: the
+//! envelope decides what it means.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_net::http::{Request, RequestBuilder};
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
+
+use super::request::{ApiRequest, Endpoint, Method, RawResponse, TransportError};
+use crate::domain::url::append_query;
+
+/// One absolute URL per endpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndpointUrls(Vec<(Endpoint, String)>);
+
+impl EndpointUrls {
+    pub fn new(urls: Vec<(Endpoint, String)>) -> Self {
+        Self(urls)
+    }
+
+    pub fn get(&self, endpoint: Endpoint) -> Option<&str> {
+        self.0.iter().find(|(e, _)| *e == endpoint).map(|(_, u)| u.as_str())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct HttpTransport {
+    urls: EndpointUrls,
+    timeout_ms: u32,
+}
+
+impl HttpTransport {
+    pub fn new(urls: EndpointUrls, timeout_ms: u32) -> Self {
+        Self { urls, timeout_ms }
+    }
+
+    /// The URL a request goes to, query included.
+    pub fn url_for(&self, req: &ApiRequest) -> Option<String> {
+        let base = self.urls.get(req.endpoint)?;
+        let query: Vec<(&str, &str)> = req.query.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        Some(append_query(base, &query))
+    }
+
+    pub async fn send(&self, req: ApiRequest) -> Result<RawResponse, TransportError> {
+        let url = self.url_for(&req).ok_or(TransportError::Network)?;
+        let method = req.endpoint.method();
+        let mut builder: RequestBuilder = match method {
+            Method::Get => Request::get(&url),
+            Method::Post => Request::post(&url),
+            Method::Delete => Request::delete(&url),
+        };
+        if let Some(token) = &req.token {
+            builder = builder.header("Authorization", token);
+        }
+
+        let controller = web_sys::AbortController::new().ok();
+        let signal = controller.as_ref().map(|c| c.signal());
+        builder = builder.abort_signal(signal.as_ref());
+        let timer = Timeout::start(self.timeout_ms, controller);
+
+        let request = match (&req.body, method) {
+            (Some(body), Method::Post) => builder
+                .header("Content-Type", "application/json")
+                .body(body.clone())
+                .map_err(|_| TransportError::Network)?,
+            _ => builder.build().map_err(|_| TransportError::Network)?,
+        };
+        let outcome = async {
+            let resp = request.send().await.map_err(|_| TransportError::Network)?;
+            let status = resp.status();
+            let body = resp.text().await.map_err(|_| TransportError::Network)?;
+            Ok(RawResponse { status, body })
+        }
+        .await;
+        let fired = timer.as_ref().is_some_and(Timeout::fired);
+        drop(timer);
+        match outcome {
+            Err(_) if fired => Err(TransportError::Timeout),
+            other => other,
+        }
+    }
+}
+
+/// Aborts the fetch when it outlives its time; cleared on drop.
+struct Timeout {
+    handle: i32,
+    fired: Rc<Cell<bool>>,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Timeout {
+    fn start(ms: u32, controller: Option<web_sys::AbortController>) -> Option<Self> {
+        let window = web_sys::window()?;
+        let fired = Rc::new(Cell::new(false));
+        let flag = fired.clone();
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            flag.set(true);
+            if let Some(c) = &controller {
+                c.abort();
+            }
+        });
+        let handle = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.as_ref().unchecked_ref(),
+                i32::try_from(ms).unwrap_or(i32::MAX),
+            )
+            .ok()?;
+        Some(Self { handle, fired, _callback: callback })
+    }
+
+    fn fired(&self) -> bool {
+        self.fired.get()
+    }
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(self.handle);
+        }
+    }
+}

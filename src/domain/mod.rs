@@ -1,0 +1,7 @@
+//! Pure logic the views call: no Leptos, no web-sys, tested with plain `cargo test`.
+
+pub mod app_id;
+pub mod bonus;
+pub mod login_field;
+pub mod text;
+pub mod url;

@@ -1,0 +1,11 @@
+//! web-cabinet: a shop customer's personal cabinet in the browser.
+//!
+//! Layers, data flowing one way: wire types (`model`) → client (`api`) → transport (HTTP or the
+//! embedded `demo` backend) → session/config → views (`app`, `pages`, `ui`). Pure logic lives in
+//! `domain` and is tested natively, as are the wire types and the demo backend.
+
+pub mod api;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod model;

@@ -1,0 +1,244 @@
+//! The profile (`GET profile_url`): a server-drawn list of blocks, plus bonus and discount.
+//!
+//! Each entry of `data.fields` is read on its own into a [`ProfileField`]; an entry of a type this
+//! version does not know, without a type, or `null`, becomes [`ProfileField::Unknown`] so the rest
+//! of the profile still shows. Images sent as `""` become `None`.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::fields::FieldType;
+use super::lenient;
+
+/// What an action asks the cabinet to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActionKind {
+    OpenUrl,
+    OpenUrlExternal,
+    DoCall,
+    OpenProfile,
+    OpenHistory,
+    /// One of the shop's own screens (`openProduct`, `openCatalog`, …), mapped by config.
+    Shop(String),
+    /// `type: null` or no type.
+    Missing,
+    /// A type this version does not know.
+    Unknown(String),
+}
+
+/// The shop-screen action types the document lists; config maps each to a URL template.
+pub const SHOP_ACTIONS: [&str; 13] = [
+    "openCategory", "openCatalog", "openProduct", "openSearch", "openCart", "openMainScreen",
+    "openShops", "openArticles", "openFavourites", "openForm", "openGallery", "openContent",
+    "openMenu",
+];
+
+impl ActionKind {
+    pub fn from_wire(name: Option<&str>) -> Self {
+        match name.map(str::trim) {
+            None | Some("") => Self::Missing,
+            Some("openUrl") => Self::OpenUrl,
+            Some("openUrlExternal") => Self::OpenUrlExternal,
+            Some("doCall") => Self::DoCall,
+            Some("openProfile") => Self::OpenProfile,
+            Some("openHistory") => Self::OpenHistory,
+            Some(s) if SHOP_ACTIONS.contains(&s) => Self::Shop(s.to_string()),
+            Some(other) => Self::Unknown(other.to_string()),
+        }
+    }
+}
+
+/// `{type, param}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Action {
+    pub kind: ActionKind,
+    pub param: Option<String>,
+}
+
+impl Action {
+    fn from_value(v: Option<&Value>) -> Self {
+        let get = |key: &str| {
+            v.and_then(|a| a.get(key))
+                .cloned()
+                .and_then(lenient::value_as_text)
+                .filter(|s| !s.trim().is_empty())
+        };
+        Self { kind: ActionKind::from_wire(get("type").as_deref()), param: get("param") }
+    }
+}
+
+/// A field of the profile that the customer can see, and maybe edit or verify.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditableValue {
+    pub id: String,
+    pub title: Option<String>,
+    pub value: Option<String>,
+    pub editable: bool,
+    pub field_type: FieldType,
+    /// `need_verification` absent means false; when false, `verified` means nothing.
+    pub need_verification: bool,
+    pub verified: bool,
+    pub time: Option<u32>,
+    pub text: Option<String>,
+    pub code_input_type: Option<FieldType>,
+}
+
+/// One block of the profile, by `cabinet_field_type`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProfileField {
+    /// `name_field`: the customer's name, with an avatar when `image` is given.
+    Name { field: EditableValue, image: Option<String> },
+    /// `image_action_field`: a picture that performs an action.
+    ImageAction { image: Option<String>, action: Action },
+    /// `title_text_field`: a labelled value with verification state.
+    TitleText(EditableValue),
+    /// `text_field`: plain text (`None` when the server sent `null` or nothing).
+    Text { value: Option<String> },
+    /// `action_field`: a row that performs an action.
+    ActionRow { value: Option<String>, action: Action, image: Option<String> },
+    /// `bonus_field`: a bonus balance line.
+    Bonus { title: Option<String>, value: Option<String> },
+    /// `barcode_field`: a loyalty-card barcode picture.
+    Barcode { image: Option<String> },
+    /// `separator`: vertical space of `size` px.
+    Separator { size: u32 },
+    /// Unknown type, no type, or not an object: skipped by the views.
+    Unknown { kind: Option<String> },
+}
+
+fn text_at(v: &Value, key: &str) -> Option<String> {
+    v.get(key).cloned().and_then(lenient::value_as_text)
+}
+
+fn image_at(v: &Value, key: &str) -> Option<String> {
+    text_at(v, key).filter(|s| !s.trim().is_empty())
+}
+
+fn flag_at(v: &Value, key: &str) -> bool {
+    v.get(key).is_some_and(lenient::value_as_flag)
+}
+
+fn editable_value(v: &Value) -> EditableValue {
+    let need_verification = flag_at(v, "need_verification");
+    EditableValue {
+        id: text_at(v, "id").unwrap_or_default(),
+        title: text_at(v, "title").filter(|s| !s.trim().is_empty()),
+        value: text_at(v, "value"),
+        editable: flag_at(v, "editable"),
+        field_type: FieldType::from_wire(text_at(v, "type").as_deref()),
+        need_verification,
+        verified: need_verification && flag_at(v, "verified"),
+        time: v
+            .get("time")
+            .and_then(lenient::value_as_number)
+            .filter(|t| *t >= 0.0 && *t <= f64::from(u32::MAX))
+            .map(|t| t.round() as u32),
+        text: text_at(v, "text").filter(|s| !s.trim().is_empty()),
+        code_input_type: text_at(v, "code_input_type")
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| FieldType::from_wire(Some(&s))),
+    }
+}
+
+impl ProfileField {
+    /// Read one entry of `data.fields`.
+    pub fn from_value(v: &Value) -> Self {
+        let kind = text_at(v, "cabinet_field_type");
+        match kind.as_deref() {
+            Some("name_field") => Self::Name { field: editable_value(v), image: image_at(v, "image") },
+            Some("image_action_field") => Self::ImageAction {
+                image: image_at(v, "image"),
+                action: Action::from_value(v.get("action")),
+            },
+            Some("title_text_field") => Self::TitleText(editable_value(v)),
+            Some("text_field") => Self::Text { value: text_at(v, "value") },
+            Some("action_field") => Self::ActionRow {
+                value: text_at(v, "value"),
+                action: Action::from_value(v.get("action")),
+                image: image_at(v, "image"),
+            },
+            Some("bonus_field") => {
+                Self::Bonus { title: text_at(v, "title"), value: text_at(v, "value") }
+            }
+            Some("barcode_field") => Self::Barcode { image: image_at(v, "image") },
+            Some("separator") => Self::Separator {
+                size: v
+                    .get("size")
+                    .and_then(lenient::value_as_number)
+                    .map_or(0, |s| s.clamp(0.0, 400.0).round() as u32),
+            },
+            _ => Self::Unknown { kind },
+        }
+    }
+}
+
+/// `data.bonus` (or the legacy `data.bonuses`).
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+pub struct Bonus {
+    #[serde(default, deserialize_with = "lenient::number")]
+    pub amount: Option<f64>,
+    /// As sent; see `domain::bonus` for the clamped share.
+    #[serde(default, deserialize_with = "lenient::number")]
+    pub available_proportion: Option<f64>,
+}
+
+/// `data.discount`.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+pub struct Discount {
+    #[serde(default, deserialize_with = "lenient::number")]
+    pub value: Option<f64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ProfileData {
+    #[serde(default, deserialize_with = "lenient::list")]
+    fields: Vec<Value>,
+    #[serde(default, deserialize_with = "object")]
+    bonus: Option<Bonus>,
+    #[serde(default, deserialize_with = "object")]
+    bonuses: Option<Bonus>,
+    #[serde(default, deserialize_with = "object")]
+    discount: Option<Discount>,
+}
+
+/// A bonus/discount object, or `None` for `null`, `[]` or anything unreadable.
+fn object<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    Ok(Option::<Value>::deserialize(d)?
+        .filter(Value::is_object)
+        .and_then(|v| serde_json::from_value(v).ok()))
+}
+
+/// The profile, ready for the views.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Profile {
+    /// In the server's order, unknown entries included (the views skip them).
+    pub fields: Vec<ProfileField>,
+    pub bonus: Option<Bonus>,
+    pub discount: Option<Discount>,
+}
+
+impl From<ProfileData> for Profile {
+    fn from(d: ProfileData) -> Self {
+        Self {
+            fields: d.fields.iter().map(ProfileField::from_value).collect(),
+            bonus: d.bonus.or(d.bonuses),
+            discount: d.discount,
+        }
+    }
+}
+
+impl Profile {
+    /// The customer's name, from the first `name_field` with a value.
+    pub fn name(&self) -> Option<&str> {
+        self.fields.iter().find_map(|f| match f {
+            ProfileField::Name { field, .. } => {
+                field.value.as_deref().map(str::trim).filter(|s| !s.is_empty())
+            }
+            _ => None,
+        })
+    }
+}
