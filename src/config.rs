@@ -25,41 +25,7 @@ pub enum TokenStorage {
     Memory,
 }
 
-/// The UI language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Ru,
-    En,
-}
-
-impl Lang {
-    /// `ru`, `ru_RU`, `ru-RU`, `en-GB`… → a language we have; anything else → `None`.
-    pub fn from_tag(tag: &str) -> Option<Self> {
-        let lower = tag.trim().to_ascii_lowercase();
-        let primary = lower.split(['-', '_']).next().unwrap_or("");
-        match primary {
-            "ru" => Some(Self::Ru),
-            "en" => Some(Self::En),
-            _ => None,
-        }
-    }
-
-    /// The `locale` request field.
-    pub fn wire_locale(self) -> &'static str {
-        match self {
-            Self::Ru => "ru_RU",
-            Self::En => "en_US",
-        }
-    }
-
-    /// The `lang` attribute.
-    pub fn html_tag(self) -> &'static str {
-        match self {
-            Self::Ru => "ru",
-            Self::En => "en",
-        }
-    }
-}
+pub use crate::domain::locale::Lang;
 
 /// A social network's OAuth settings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,14 +134,13 @@ impl Config {
         let Value::Object(root) = root else {
             return Err(err("cabinet.json", "must be a JSON object"));
         };
-        let mut cfg = Config::default();
-
-        cfg.api = match root.get("api") {
+        let api = match root.get("api") {
             None | Some(Value::Null) => ApiConfig::Demo,
             Some(Value::String(s)) if s == "demo" => ApiConfig::Demo,
             Some(Value::Object(api)) => ApiConfig::Http(endpoints(api, config_url)?),
             Some(_) => return Err(err("api", "must be \"demo\" or an object of endpoint URLs")),
         };
+        let mut cfg = Config { api, ..Config::default() };
         if let Some(v) = opt_text(&root, "appId")? {
             if !app_id::is_valid(&v) {
                 return Err(err("appId", "must be digits only, from 1 to 2147483647"));

@@ -9,3 +9,10 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod model;
+
+pub mod app;
+pub mod browser;
+pub mod i18n;
+pub mod pages;
+pub mod session;
+pub mod ui;

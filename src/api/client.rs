@@ -111,7 +111,8 @@ impl Client {
         m
     }
 
-    async fn send(&self, req: ApiRequest) -> Result<RawResponse, ApiError> {
+    async fn send(&self, mut req: ApiRequest) -> Result<RawResponse, ApiError> {
+        req.locale = Some(self.common().locale);
         self.transport.send(req).await.map_err(|e| match e {
             TransportError::Network => ApiError::Network,
             TransportError::Timeout => ApiError::Timeout,
@@ -145,7 +146,7 @@ impl Client {
     /// `GET regFields_url`.
     pub async fn registration_fields(&self) -> Result<Vec<FormField>, ApiError> {
         let resp = self.get(Endpoint::RegFields, None, Vec::new()).await?;
-        read_data::<FieldsData>(&resp, false).map(FieldsData::into_fields)
+        decode::fields(&resp)
     }
 
     /// `POST registration_url` with one key per field id (`values`), plus the common fields.
@@ -155,7 +156,7 @@ impl Client {
             body.insert(k.clone(), v.clone().into());
         }
         let resp = self.post(Endpoint::Registration, None, Value::Object(body)).await?;
-        read_token(&resp)
+        decode::token(&resp)
     }
 
     /// `POST auth_url` with login and password.
@@ -164,7 +165,7 @@ impl Client {
         body.insert("login".into(), login.trim().into());
         body.insert("password".into(), password.into());
         let resp = self.post(Endpoint::Auth, None, Value::Object(body)).await?;
-        read_token(&resp)
+        decode::token(&resp)
     }
 
     /// `POST auth_url` with a social network's token.
@@ -176,7 +177,7 @@ impl Client {
             body.insert("internal_id".into(), id.clone().into());
         }
         let resp = self.post(Endpoint::Auth, None, Value::Object(body)).await?;
-        read_token(&resp)
+        decode::token(&resp)
     }
 
     /// `POST verification_url`. Signs in (a token) at the end of registration; a profile change
@@ -195,8 +196,7 @@ impl Client {
             "value": value,
         });
         let resp = self.post(Endpoint::Verification, token, body).await?;
-        let data: TokenData = read_data(&resp, token.is_some())?;
-        Ok(data.access_token.and_then(Token::new))
+        decode::verification_with(&resp, token.is_some())
     }
 
     /// `POST verification_repeat_url`: send the code again.
@@ -239,7 +239,7 @@ impl Client {
     /// `GET recovery_fields_url`.
     pub async fn recovery_fields(&self) -> Result<Vec<FormField>, ApiError> {
         let resp = self.get(Endpoint::RecoveryFields, None, Vec::new()).await?;
-        read_data::<FieldsData>(&resp, false).map(FieldsData::into_fields)
+        decode::fields(&resp)
     }
 
     /// `POST recovery_url`; `ok` carries a message for the customer.
@@ -249,14 +249,13 @@ impl Client {
             body.insert(k.clone(), v.clone().into());
         }
         let resp = self.post(Endpoint::Recovery, None, Value::Object(body)).await?;
-        let data: MessageData = read_data(&resp, false)?;
-        Ok(data.message.and_then(|m| clean_server_message(&m)))
+        decode::recovery(&resp)
     }
 
     /// `GET profile_url`.
     pub async fn profile(&self, token: &Token) -> Result<Profile, ApiError> {
         let resp = self.get(Endpoint::Profile, Some(token), Vec::new()).await?;
-        read_data::<ProfileData>(&resp, true).map(Profile::from)
+        decode::profile(&resp)
     }
 
     /// `POST verification_change_url` with `{fields: [{field_id, value}]}`.
@@ -279,7 +278,7 @@ impl Client {
     pub async fn orders(&self, token: &Token, offset: u32, limit: u32) -> Result<OrdersPage, ApiError> {
         let query = vec![("offset", offset.to_string()), ("limit", limit.to_string())];
         let resp = self.get(Endpoint::OrderList, Some(token), query).await?;
-        read_data::<OrdersData>(&resp, true).map(OrdersPage::from)
+        decode::orders(&resp)
     }
 }
 
@@ -368,7 +367,10 @@ pub mod decode {
         read_ok(resp, sent_token)
     }
     pub fn verification(resp: &RawResponse) -> Result<Option<Token>, ApiError> {
-        let data: TokenData = read_data(resp, false)?;
+        verification_with(resp, false)
+    }
+    pub fn verification_with(resp: &RawResponse, sent_token: bool) -> Result<Option<Token>, ApiError> {
+        let data: TokenData = read_data(resp, sent_token)?;
         Ok(data.access_token.and_then(Token::new))
     }
     pub fn recovery(resp: &RawResponse) -> Result<Option<String>, ApiError> {

@@ -99,7 +99,7 @@ fn date_back(mut y: u32, mut m: u32, mut d: u32, days: u64) -> (u32, u32, u32) {
                 m = 12;
                 y -= 1;
             }
-            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
             d = LEN[(m - 1) as usize] + u32::from(m == 2 && leap);
         }
     }

@@ -95,6 +95,30 @@ pub fn is_http(url: &str) -> bool {
     matches!(scheme(url).as_deref(), Some("http" | "https"))
 }
 
+/// An image address fit for `<img src>`: relative, `http` or `https`. `data:`, `javascript:` and
+/// every other scheme are refused, as are blank strings.
+pub fn safe_image_src(src: &str) -> Option<&str> {
+    let src = src.trim();
+    if src.is_empty() || src.chars().any(char::is_control) {
+        return None;
+    }
+    match scheme(src).as_deref() {
+        None | Some("http" | "https") => Some(src),
+        Some(_) => None,
+    }
+}
+
+/// A path inside the cabinet that is safe to return to after signing in (`?next=`): it must be
+/// an absolute path on this origin — not `//host`, not `/\host`, not a URL with a scheme.
+pub fn local_path(next: &str) -> Option<&str> {
+    let next = next.trim();
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control);
+    ok.then_some(next)
+}
+
 /// Percent-encode a query component or a template parameter (RFC 3986 unreserved kept).
 pub fn encode_component(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -180,5 +204,24 @@ mod tests {
         assert!(!is_http("javascript:alert(1)"));
         assert_eq!(scheme(" JavaScript:alert(1)").as_deref(), Some("javascript"));
         assert_eq!(scheme("/relative"), None);
+    }
+
+    #[test]
+    fn return_paths_stay_local() {
+        assert_eq!(local_path("/profile"), Some("/profile"));
+        assert_eq!(local_path("/orders/12?x=1"), Some("/orders/12?x=1"));
+        assert_eq!(local_path("//evil.example"), None);
+        assert_eq!(local_path("/\\evil.example"), None);
+        assert_eq!(local_path("https://evil.example"), None);
+        assert_eq!(local_path("profile"), None);
+    }
+
+    #[test]
+    fn image_sources() {
+        assert_eq!(safe_image_src("demo/a.svg"), Some("demo/a.svg"));
+        assert_eq!(safe_image_src(" https://x/a.png "), Some("https://x/a.png"));
+        assert_eq!(safe_image_src("javascript:alert(1)"), None);
+        assert_eq!(safe_image_src("data:image/svg+xml,<svg onload=alert(1)>"), None);
+        assert_eq!(safe_image_src(""), None);
     }
 }

@@ -111,7 +111,7 @@ mod tests {
         assert_eq!(value_as_number(&json!("120")), Some(120.0));
         assert_eq!(value_as_number(&json!(" 300.00 ")), Some(300.0));
         assert_eq!(value_as_number(&json!("12,5")), Some(12.5));
-        assert_eq!(value_as_number(&json!(3287.3000000000002)), Some(3287.3000000000002));
+        assert_eq!(value_as_number(&json!(3287.3)), Some(3287.3));
         assert_eq!(value_as_number(&json!("abc")), None);
         assert_eq!(value_as_number(&json!("NaN")), None);
         assert_eq!(value_as_number(&json!(null)), None);

@@ -1,0 +1,244 @@
+//! Start-up and the top of the view tree: find the mount element, install the panic screen, load
+//! `cabinet.json`, build the client and session, provide them as context, and route.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use wasm_bindgen::JsCast;
+
+use crate::api::demo::DemoTransport;
+use crate::api::http::HttpTransport;
+use crate::api::{Client, CommonFields, Transport};
+use crate::browser::{self, Area};
+use crate::config::{ApiConfig, Config, ConfigError};
+use crate::demo::DemoBackend;
+use crate::domain::locale::Lang;
+use crate::domain::{app_id, url};
+use crate::i18n::{use_i18n, I18n};
+use crate::pages::{home::Home, not_found::NotFound, profile::ProfilePage, sign_in::SignIn};
+use crate::session::Session;
+use crate::ui::layout::Shell;
+
+const MOUNT_ID: &str = "web-cabinet";
+const APP_ID_KEY: &str = "web-cabinet:appId";
+const LANG_KEY: &str = "web-cabinet:lang";
+const DEMO_STATE_KEY: &str = "web-cabinet:demo";
+
+/// Mount the cabinet into `#web-cabinet` (or the body when the page has none).
+pub fn start() {
+    install_panic_screen();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let host: Option<web_sys::HtmlElement> = document
+        .get_element_by_id(MOUNT_ID)
+        .and_then(|e| e.dyn_into().ok())
+        .or_else(|| document.body());
+    let Some(host) = host else {
+        return;
+    };
+    host.class_list().add_1("wc-root").ok();
+    let explicit = host.get_attribute("data-config").filter(|s| !s.trim().is_empty());
+    let base = document.base_uri().ok().flatten().unwrap_or_default();
+    let source = ConfigSource {
+        url: url::resolve(&base, explicit.as_deref().unwrap_or("cabinet.json")).unwrap_or_default(),
+        explicit: explicit.is_some(),
+    };
+    let root = host.clone();
+    leptos::mount::mount_to(host, move || view! { <Boot source root/> }).forget();
+}
+
+/// Where the config comes from. Never the query string.
+#[derive(Clone, Debug, PartialEq)]
+struct ConfigSource {
+    url: String,
+    /// Set by the page's `data-config`: then a missing file is an error, not "demo".
+    explicit: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum BootError {
+    Invalid(ConfigError),
+    Unreachable,
+}
+
+async fn load_config(source: ConfigSource) -> Result<Config, BootError> {
+    let response = gloo_net::http::Request::get(&source.url)
+        .send()
+        .await
+        .map_err(|_| BootError::Unreachable)?;
+    let status = response.status();
+    let text = response.text().await.map_err(|_| BootError::Unreachable)?;
+    // A server with an SPA fallback answers a missing cabinet.json with index.html.
+    let missing = status == 404 || (status == 200 && text.trim_start().starts_with('<'));
+    if missing && !source.explicit {
+        return Ok(Config::default());
+    }
+    if missing || !(200..300).contains(&status) {
+        return Err(BootError::Invalid(ConfigError {
+            key: "data-config".into(),
+            problem: format!("{} could not be loaded (HTTP {status})", source.url),
+        }));
+    }
+    Config::parse(&text, &source.url).map_err(BootError::Invalid)
+}
+
+fn initial_lang(config: Option<&Config>) -> Lang {
+    browser::load(Area::Local, LANG_KEY)
+        .and_then(|l| Lang::from_tag(&l))
+        .or_else(|| config.and_then(|c| c.locale))
+        .or_else(|| browser::languages().iter().find_map(|l| Lang::from_tag(l)))
+        .unwrap_or(Lang::Ru)
+}
+
+#[component]
+fn Boot(source: ConfigSource, root: web_sys::HtmlElement) -> impl IntoView {
+    let config = LocalResource::new(move || load_config(source.clone()));
+    let lang = RwSignal::new(initial_lang(None));
+    provide_context(I18n { lang });
+    // The cabinet's own language, on its own root: a host page's `lang` is left alone.
+    Effect::new(move || {
+        root.set_attribute("lang", lang.get().tag()).ok();
+    });
+    move || match config.get() {
+        None => view! { <p class="wc-loading" role="status">{move || use_i18n().t().loading}</p> }.into_any(),
+        Some(Ok(config)) => {
+            lang.set(initial_lang(Some(&config)));
+            view! { <Cabinet config/> }.into_any()
+        }
+        Some(Err(e)) => view! { <BootFailure error=e retry=move || config.refetch()/> }.into_any(),
+    }
+}
+
+#[component]
+fn BootFailure(error: BootError, retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    match error {
+        BootError::Invalid(e) => {
+            browser::error(&format!("web-cabinet: invalid configuration: {e}"));
+            view! {
+                <div class="wc-fatal" role="alert">
+                    <h1>{move || i18n.t().config_error_title}</h1>
+                    <p>{move || i18n.t().config_error_hint}</p>
+                    <p><code class="wc-config-key">{e.key.clone()}</code>": "{e.problem.clone()}</p>
+                </div>
+            }
+            .into_any()
+        }
+        BootError::Unreachable => view! {
+            <div class="wc-fatal" role="alert">
+                <p>{move || i18n.t().config_load_failed}" "{move || i18n.t().error_network}</p>
+                <button type="button" class="wc-button" on:click=move |_| retry()>
+                    {move || i18n.t().retry}
+                </button>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// The per-browser app id: configured, or made once and kept.
+fn app_id(config: &Config) -> String {
+    if let Some(id) = &config.app_id {
+        return id.clone();
+    }
+    match browser::load(Area::Local, APP_ID_KEY).filter(|id| app_id::is_valid(id)) {
+        Some(id) => id,
+        None => {
+            let id = app_id::from_random(browser::random_u32());
+            browser::store(Area::Local, APP_ID_KEY, &id);
+            id
+        }
+    }
+}
+
+fn persist_demo(state: &str) {
+    browser::store(Area::Local, DEMO_STATE_KEY, state);
+}
+
+fn build_client(config: &Config, lang: Lang) -> Client {
+    let transport = match &config.api {
+        ApiConfig::Http(urls) => Transport::Http(HttpTransport::new(urls.clone(), config.request_timeout_ms)),
+        ApiConfig::Demo => {
+            let backend = browser::load(Area::Local, DEMO_STATE_KEY)
+                .and_then(|s| DemoBackend::load(&s))
+                .unwrap_or_default();
+            Transport::Demo(DemoTransport::new(backend, browser::now_ms, Some(persist_demo)))
+        }
+    };
+    Client::new(
+        transport,
+        CommonFields {
+            app_id: app_id(config),
+            platform: config.platform.clone(),
+            locale: lang.wire_locale().into(),
+            region_id: config.region_id.clone(),
+            saved_phone: config.saved_phone.clone(),
+            saved_email: config.saved_email.clone(),
+        },
+    )
+}
+
+#[component]
+fn Cabinet(config: Config) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = build_client(&config, i18n.lang.get_untracked());
+    let session = Session::restore(config.token_storage);
+    provide_context(client.clone());
+    provide_context(session);
+    provide_context(Arc::new(config));
+    Effect::new(move || {
+        let lang = i18n.lang.get();
+        client.set_locale(lang.wire_locale());
+        browser::store(Area::Local, LANG_KEY, lang.tag());
+    });
+    view! {
+        <Router>
+            <Shell>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/sign-in") view=SignIn/>
+                    <Route path=path!("/profile") view=ProfilePage/>
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}
+
+/// On a panic, replace the frozen page with a "reload" screen, built with plain DOM calls (the
+/// reactive system may be what broke). Both languages: the language signal may be gone too.
+fn install_panic_screen() {
+    std::panic::set_hook(Box::new(|info| {
+        browser::error(&format!("web-cabinet stopped: {info}"));
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Ok(overlay) = document.create_element("div") else {
+            return;
+        };
+        overlay.set_class_name("wc-crash");
+        overlay.set_attribute("role", "alertdialog").ok();
+        overlay.set_attribute("aria-labelledby", "wc-crash-title").ok();
+        let title = document.create_element("p").ok();
+        if let Some(t) = &title {
+            t.set_id("wc-crash-title");
+            t.set_text_content(Some(
+                "Что-то пошло не так. Перезагрузите страницу. / Something went wrong. Please reload the page.",
+            ));
+            overlay.append_child(t).ok();
+        }
+        // A link to this very page reloads it without running any of our (broken) code.
+        if let Ok(link) = document.create_element("a") {
+            let here = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+            link.set_attribute("href", &here).ok();
+            link.set_class_name("wc-button");
+            link.set_text_content(Some("Перезагрузить / Reload"));
+            overlay.append_child(&link).ok();
+        }
+        if let Some(body) = document.body() {
+            body.append_child(&overlay).ok();
+        }
+    }));
+}

@@ -1,0 +1,65 @@
+//! Thin, panic-free wrappers over the browser APIs the cabinet uses: storage, time, randomness,
+//! the console. Every call tolerates a missing API (storage disabled, no window in native tests).
+
+/// Which Web Storage area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    Local,
+    Session,
+}
+
+fn storage(area: Area) -> Option<web_sys::Storage> {
+    let window = web_sys::window()?;
+    match area {
+        Area::Local => window.local_storage().ok().flatten(),
+        Area::Session => window.session_storage().ok().flatten(),
+    }
+}
+
+pub fn load(area: Area, key: &str) -> Option<String> {
+    storage(area)?.get_item(key).ok().flatten()
+}
+
+pub fn store(area: Area, key: &str, value: &str) {
+    if let Some(s) = storage(area) {
+        // Quota or privacy-mode failures: the value just isn't kept.
+        let _ = s.set_item(key, value);
+    }
+}
+
+pub fn remove(area: Area, key: &str) {
+    if let Some(s) = storage(area) {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now().max(0.0) as u64
+}
+
+/// 32 random bits (not for secrets: app ids and demo data only).
+pub fn random_u32() -> u32 {
+    (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+}
+
+/// The browser's preferred language tags, best first.
+pub fn languages() -> Vec<String> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let nav = window.navigator();
+    let mut out: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+    if let Some(l) = nav.language() {
+        out.push(l);
+    }
+    out
+}
+
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}
+
+pub fn error(message: &str) {
+    web_sys::console::error_1(&message.into());
+}

@@ -1,0 +1,196 @@
+//! Every UI string, in Russian and English.
+//!
+//! One struct with a field per string and one constant per language: a string missing in either
+//! language is a compile error, and nothing is looked up at run time by a key that might not exist.
+//! (leptos_i18n would do the same with more machinery and more bytes.)
+
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::domain::locale::{format_number, Lang};
+
+pub struct Strings {
+    pub app_title: &'static str,
+    pub language: &'static str,
+    pub loading: &'static str,
+    pub demo_mode: &'static str,
+    pub demo_sign_in_as: &'static str,
+    pub demo_password: &'static str,
+    pub demo_last_code: &'static str,
+    pub sign_in_title: &'static str,
+    pub login_fallback_label: &'static str,
+    pub password: &'static str,
+    pub show_password: &'static str,
+    pub hide_password: &'static str,
+    pub show: &'static str,
+    pub hide: &'static str,
+    pub stay_signed_in: &'static str,
+    pub sign_in: &'static str,
+    pub signing_in: &'static str,
+    pub required: &'static str,
+    pub session_ended: &'static str,
+    pub signed_out: &'static str,
+    pub error_network: &'static str,
+    pub error_timeout: &'static str,
+    pub error_server: &'static str,
+    pub error_protocol: &'static str,
+    pub error_rejected: &'static str,
+    pub error_verification: &'static str,
+    pub retry: &'static str,
+    pub profile_title: &'static str,
+    pub profile_load_failed: &'static str,
+    pub verified: &'static str,
+    pub not_verified: &'static str,
+    pub bonus_balance: &'static str,
+    pub discount: &'static str,
+    pub barcode_alt: &'static str,
+    pub avatar_alt: &'static str,
+    pub sign_out: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub go_home: &'static str,
+    pub config_error_title: &'static str,
+    pub config_error_hint: &'static str,
+    pub config_load_failed: &'static str,
+    pub skip_to_content: &'static str,
+}
+
+pub const RU: Strings = Strings {
+    app_title: "Личный кабинет",
+    language: "Язык",
+    loading: "Загрузка…",
+    demo_mode: "Демо-режим: сервер магазина не подключён, все данные хранятся только в этом браузере.",
+    demo_sign_in_as: "Войдите как",
+    demo_password: "пароль",
+    demo_last_code: "Последний отправленный код:",
+    sign_in_title: "Вход в личный кабинет",
+    login_fallback_label: "Логин, e-mail или телефон",
+    password: "Пароль",
+    show_password: "Показать пароль",
+    hide_password: "Скрыть пароль",
+    show: "Показать",
+    hide: "Скрыть",
+    stay_signed_in: "Не выходить из кабинета на этом устройстве",
+    sign_in: "Войти",
+    signing_in: "Входим…",
+    required: "Заполните это поле",
+    session_ended: "Сеанс завершён. Войдите снова — вы вернётесь туда, где были.",
+    signed_out: "Вы вышли из личного кабинета.",
+    error_network: "Нет связи с сервером магазина. Проверьте подключение к интернету и попробуйте ещё раз.",
+    error_timeout: "Сервер магазина не ответил вовремя. Попробуйте ещё раз.",
+    error_server: "На сервере магазина произошла ошибка. Попробуйте ещё раз чуть позже.",
+    error_protocol: "Сервер магазина прислал ответ, который не удалось прочитать. Попробуйте ещё раз.",
+    error_rejected: "Не получилось. Проверьте введённые данные и попробуйте ещё раз.",
+    error_verification: "Сервер просит подтвердить телефон или e-mail кодом. Завершите подтверждение и войдите снова.",
+    retry: "Повторить",
+    profile_title: "Профиль",
+    profile_load_failed: "Не удалось загрузить профиль.",
+    verified: "подтверждён",
+    not_verified: "не подтверждён",
+    bonus_balance: "Бонусов на счёте",
+    discount: "Ваша персональная скидка",
+    barcode_alt: "Штрихкод карты покупателя",
+    avatar_alt: "Фото профиля",
+    sign_out: "Выйти",
+    not_found_title: "Страница не найдена",
+    not_found_text: "Такой страницы в личном кабинете нет.",
+    go_home: "Перейти в кабинет",
+    config_error_title: "Личный кабинет настроен с ошибкой",
+    config_error_hint: "Исправьте файл настроек cabinet.json:",
+    config_load_failed: "Не удалось загрузить настройки личного кабинета.",
+    skip_to_content: "Перейти к содержимому",
+};
+
+pub const EN: Strings = Strings {
+    app_title: "Your account",
+    language: "Language",
+    loading: "Loading…",
+    demo_mode: "Demo mode: no shop server is connected; everything stays in this browser.",
+    demo_sign_in_as: "Sign in as",
+    demo_password: "password",
+    demo_last_code: "Last code sent:",
+    sign_in_title: "Sign in to your account",
+    login_fallback_label: "Login, e-mail or phone",
+    password: "Password",
+    show_password: "Show password",
+    hide_password: "Hide password",
+    show: "Show",
+    hide: "Hide",
+    stay_signed_in: "Stay signed in on this device",
+    sign_in: "Sign in",
+    signing_in: "Signing in…",
+    required: "Please fill in this field",
+    session_ended: "Your session has ended. Sign in again to carry on where you were.",
+    signed_out: "You have signed out.",
+    error_network: "Can't reach the shop's server. Check your internet connection and try again.",
+    error_timeout: "The shop's server took too long to answer. Please try again.",
+    error_server: "Something went wrong on the shop's server. Please try again a little later.",
+    error_protocol: "The shop's server sent an answer we couldn't read. Please try again.",
+    error_rejected: "That didn't work. Check what you entered and try again.",
+    error_verification: "The server asks you to confirm your phone or e-mail with a code. Finish confirming, then sign in again.",
+    retry: "Try again",
+    profile_title: "Profile",
+    profile_load_failed: "Couldn't load your profile.",
+    verified: "confirmed",
+    not_verified: "not confirmed",
+    bonus_balance: "Bonus balance",
+    discount: "Your personal discount",
+    barcode_alt: "Loyalty card barcode",
+    avatar_alt: "Profile photo",
+    sign_out: "Sign out",
+    not_found_title: "Page not found",
+    not_found_text: "There is no such page in your account.",
+    go_home: "Go to your account",
+    config_error_title: "The account page is misconfigured",
+    config_error_hint: "Fix the settings file cabinet.json:",
+    config_load_failed: "Couldn't load the account page's settings.",
+    skip_to_content: "Skip to content",
+};
+
+impl Strings {
+    pub fn of(lang: Lang) -> &'static Strings {
+        match lang {
+            Lang::Ru => &RU,
+            Lang::En => &EN,
+        }
+    }
+
+    /// "Up to N % of an order can be paid with bonuses".
+    pub fn bonus_share(&self, share: f64, lang: Lang) -> String {
+        let pct = format_number(share * 100.0, 0, lang);
+        match lang {
+            Lang::Ru => format!("Бонусами можно оплатить до {pct} % заказа"),
+            Lang::En => format!("Up to {pct}% of an order can be paid with bonuses"),
+        }
+    }
+
+    /// What to tell the customer about an error that is not a field-level rejection.
+    pub fn api_error(&self, err: &ApiError) -> &'static str {
+        match err {
+            ApiError::Network => self.error_network,
+            ApiError::Timeout => self.error_timeout,
+            ApiError::Http { .. } => self.error_server,
+            ApiError::Protocol(_) => self.error_protocol,
+            ApiError::SessionOver => self.session_ended,
+            ApiError::Rejected(_) => self.error_rejected,
+            ApiError::VerificationRequired => self.error_verification,
+        }
+    }
+}
+
+/// The current language, shared through context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    /// The strings of the current language (tracked: views re-render on a switch).
+    pub fn t(&self) -> &'static Strings {
+        Strings::of(self.lang.get())
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or(I18n { lang: RwSignal::new(Lang::Ru) })
+}

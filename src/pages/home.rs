@@ -1,0 +1,13 @@
+//! `/`: the profile for a signed-in customer, the sign-in screen for everyone else.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+use crate::session::Session;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let signed_in = use_context::<Session>().is_some_and(|s| s.is_signed_in());
+    let path = if signed_in { "/profile" } else { "/sign-in" };
+    view! { <Redirect path=path/> }
+}

@@ -1,0 +1,6 @@
+//! One file per screen.
+
+pub mod home;
+pub mod not_found;
+pub mod profile;
+pub mod sign_in;

@@ -1,0 +1,4 @@
+//! Pieces shared by the screens: the page shell, banners, the error panel.
+
+pub mod banner;
+pub mod layout;
