@@ -103,7 +103,8 @@ fn Boot(source: ConfigSource, root: web_sys::HtmlElement) -> impl IntoView {
         root.set_attribute("lang", lang.get().tag()).ok();
     });
     move || match config.get() {
-        None => view! { <p class="wc-loading" role="status">{move || use_i18n().t().loading}</p> }.into_any(),
+        None => view! { <p class="wc-loading" role="status">{move || use_i18n().t().loading}</p> }
+            .into_any(),
         Some(Ok(config)) => {
             lang.set(initial_lang(Some(&config)));
             view! { <Cabinet config/> }.into_any()
@@ -160,7 +161,9 @@ fn persist_demo(state: &str) {
 
 fn build_client(config: &Config, lang: Lang) -> Client {
     let transport = match &config.api {
-        ApiConfig::Http(urls) => Transport::Http(HttpTransport::new(urls.clone(), config.request_timeout_ms)),
+        ApiConfig::Http(urls) => {
+            Transport::Http(HttpTransport::new(urls.clone(), config.request_timeout_ms))
+        }
         ApiConfig::Demo => {
             let backend = browser::load(Area::Local, DEMO_STATE_KEY)
                 .and_then(|s| DemoBackend::load(&s))

@@ -129,7 +129,10 @@ impl Config {
     pub fn parse(text: &str, config_url: &str) -> Result<Self, ConfigError> {
         let text = text.trim_start_matches('\u{feff}');
         let root: Value = serde_json::from_str(text).map_err(|e| {
-            err("cabinet.json", format!("not valid JSON (line {}, column {})", e.line(), e.column()))
+            err(
+                "cabinet.json",
+                format!("not valid JSON (line {}, column {})", e.line(), e.column()),
+            )
         })?;
         let Value::Object(root) = root else {
             return Err(err("cabinet.json", "must be a JSON object"));
@@ -158,7 +161,8 @@ impl Config {
         cfg.saved_email = opt_text(&root, "savedEmail")?;
         if let Some(v) = opt_text(&root, "locale")? {
             cfg.locale = Some(
-                Lang::from_tag(&v).ok_or_else(|| err("locale", "must be ru or en (ru_RU, en_US…)"))?,
+                Lang::from_tag(&v)
+                    .ok_or_else(|| err("locale", "must be ru or en (ru_RU, en_US…)"))?,
             );
         }
         if let Some(n) = opt_number(&root, "orders_page_size", 1, 500)? {
@@ -201,7 +205,12 @@ fn opt_text(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, Confi
     }
 }
 
-fn opt_number(obj: &Map<String, Value>, key: &str, min: u32, max: u32) -> Result<Option<u32>, ConfigError> {
+fn opt_number(
+    obj: &Map<String, Value>,
+    key: &str,
+    min: u32,
+    max: u32,
+) -> Result<Option<u32>, ConfigError> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(v) => v
@@ -244,9 +253,8 @@ fn endpoints(api: &Map<String, Value>, base: &str) -> Result<EndpointUrls, Confi
         if found.iter().any(|(f, _)| *f == e) {
             continue;
         }
-        let url = fallback(e)
-            .and_then(|fb| found.iter().find(|(f, _)| *f == fb))
-            .map(|(_, u)| u.clone());
+        let url =
+            fallback(e).and_then(|fb| found.iter().find(|(f, _)| *f == fb)).map(|(_, u)| u.clone());
         if let Some(url) = url {
             found.push((e, url));
         }
@@ -261,12 +269,17 @@ fn actions(root: &Map<String, Value>, base: &str) -> Result<Vec<(String, String)
             .iter()
             .map(|(k, v)| {
                 let key = format!("actions.{k}");
-                let template = v.as_str().ok_or_else(|| err(&key, "must be a URL template string"))?;
+                let template =
+                    v.as_str().ok_or_else(|| err(&key, "must be a URL template string"))?;
                 // A template is checked with its placeholder filled, so `{param}` in the path
                 // doesn't make a valid URL look invalid.
                 let probe = template.replace("{param}", "x");
-                let abs = url::resolve(base, &probe).ok_or_else(|| err(&key, "is not a valid URL"))?;
-                if !matches!(url::scheme(&abs).as_deref(), Some("http" | "https" | "tel" | "mailto")) {
+                let abs =
+                    url::resolve(base, &probe).ok_or_else(|| err(&key, "is not a valid URL"))?;
+                if !matches!(
+                    url::scheme(&abs).as_deref(),
+                    Some("http" | "https" | "tel" | "mailto")
+                ) {
                     return Err(err(&key, "must be an http, https, tel or mailto URL"));
                 }
                 let resolved = if url::scheme(template).is_some() {
@@ -290,8 +303,9 @@ fn social(root: &Map<String, Value>) -> Result<Vec<SocialConfig>, ConfigError> {
     let mut out = Vec::new();
     for (name, v) in map {
         let key = format!("social.{name}");
-        let network = SocialNetwork::from_wire(name)
-            .ok_or_else(|| err(&key, "unknown network (expected vkontakte, ok, facebook or instagram)"))?;
+        let network = SocialNetwork::from_wire(name).ok_or_else(|| {
+            err(&key, "unknown network (expected vkontakte, ok, facebook or instagram)")
+        })?;
         let Value::Object(s) = v else {
             return Err(err(&key, "must be an object with authorize_url and client_id"));
         };
@@ -303,7 +317,8 @@ fn social(root: &Map<String, Value>) -> Result<Vec<SocialConfig>, ConfigError> {
             .map_err(|_| err(format!("{key}.client_id"), "must be a string"))?
             .filter(|c| !c.trim().is_empty())
             .ok_or_else(|| err(format!("{key}.client_id"), "is missing"))?;
-        let scope = opt_text(s, "scope").map_err(|_| err(format!("{key}.scope"), "must be a string"))?;
+        let scope =
+            opt_text(s, "scope").map_err(|_| err(format!("{key}.scope"), "must be a string"))?;
         out.push(SocialConfig { network, authorize_url, client_id, scope });
     }
     Ok(out)

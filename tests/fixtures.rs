@@ -80,7 +80,8 @@ fn f02_real_bitrix_fields() {
     assert_eq!(phone.label(), "Телефон");
     let sex = by_id("sex").unwrap_or_else(|| panic!("no sex field"));
     assert_eq!(sex.field_type, FieldType::SelectBox);
-    let options: Vec<(&str, &str)> = sex.options.iter().map(|o| (o.id.as_str(), o.value.as_str())).collect();
+    let options: Vec<(&str, &str)> =
+        sex.options.iter().map(|o| (o.id.as_str(), o.value.as_str())).collect();
     assert_eq!(options, [("male", "Мужской"), ("female", "Женский")]);
     assert_eq!(by_id("birthday").map(|f| f.field_type), Some(FieldType::DatePicker));
     assert!(fields.iter().all(|f| f.is_login.is_none()));
@@ -93,7 +94,8 @@ fn f02_real_bitrix_fields() {
 fn f03_loose_types_are_coerced() {
     let fields = decode::fields(&resp("03_regfields_loose_types.json")).unwrap_or_default();
     assert_eq!(fields.len(), 5);
-    let (fio, phone, email, agree, password) = (&fields[0], &fields[1], &fields[2], &fields[3], &fields[4]);
+    let (fio, phone, email, agree, password) =
+        (&fields[0], &fields[1], &fields[2], &fields[3], &fields[4]);
     assert!(fio.required && !fio.need_verification && fio.is_login == Some(false));
     assert!(phone.required && phone.need_verification && phone.editable);
     assert_eq!(phone.is_login, Some(true));
@@ -115,7 +117,10 @@ fn f04_fields_not_configured() {
 
 #[test]
 fn f05_registration_needs_verification() {
-    assert_eq!(decode::token(&resp("05_register_verification.json")), Err(ApiError::VerificationRequired));
+    assert_eq!(
+        decode::token(&resp("05_register_verification.json")),
+        Err(ApiError::VerificationRequired)
+    );
 }
 
 #[test]
@@ -132,7 +137,11 @@ fn f06_bitrix_br_error_becomes_lines() {
 fn f07_field_errors_with_mixed_keys() {
     let rej = rejected(decode::token(&resp("07_register_error_fields_mixed_keys.json")));
     assert_eq!(rej.for_field("email"), Some("Данный email уже зарегистрирован."));
-    assert_eq!(rej.for_field("phone"), Some("Данный телефон уже зарегистрирован."), "field_id is read too");
+    assert_eq!(
+        rej.for_field("phone"),
+        Some("Данный телефон уже зарегистрирован."),
+        "field_id is read too"
+    );
     // Unknown ids and id-less entries go to the form level.
     assert_eq!(
         rej.form_level(&["email", "phone", "password"]),
@@ -163,9 +172,15 @@ fn f10_rate_limit_nested_status_is_ignored() {
 
 #[test]
 fn f11_auth_error_ends_the_session_on_token_calls() {
-    assert_eq!(decode::profile(&resp("11_auth_status_auth_error.json")), Err(ApiError::SessionOver));
+    assert_eq!(
+        decode::profile(&resp("11_auth_status_auth_error.json")),
+        Err(ApiError::SessionOver)
+    );
     assert_eq!(decode::orders(&resp("11_auth_status_auth_error.json")), Err(ApiError::SessionOver));
-    assert_eq!(decode::ok(&resp("11_auth_status_auth_error.json"), true), Err(ApiError::SessionOver));
+    assert_eq!(
+        decode::ok(&resp("11_auth_status_auth_error.json"), true),
+        Err(ApiError::SessionOver)
+    );
 }
 
 #[test]
@@ -238,7 +253,9 @@ fn f21_real_profile() {
     assert_eq!(profile.name(), Some("Анна"));
     match &profile.fields[0] {
         ProfileField::Name { image, field } => {
-            assert!(image.as_deref().is_some_and(|i| i.starts_with("https://shop.example.ru/upload/")));
+            assert!(image
+                .as_deref()
+                .is_some_and(|i| i.starts_with("https://shop.example.ru/upload/")));
             assert!(field.editable);
         }
         other => panic!("first block should be the name: {other:?}"),
@@ -271,7 +288,11 @@ fn f21_real_profile() {
     let bonus_block = profile.bonus.clone().unwrap_or_default();
     assert_eq!(bonus_block.amount, Some(1250.5));
     assert_eq!(bonus::payable_share(&bonus_block), 1.0, "\"15\" is out of range: 1.0");
-    assert_eq!(profile.discount.as_ref().and_then(bonus::discount_percent), None, "0 means no discount");
+    assert_eq!(
+        profile.discount.as_ref().and_then(bonus::discount_percent),
+        None,
+        "0 means no discount"
+    );
 }
 
 #[test]
@@ -279,7 +300,10 @@ fn f24_legacy_bonuses_alias() {
     let profile = decode::profile(&resp("24_profile_legacy_2018_bonuses.json")).unwrap_or_default();
     assert_eq!(profile.name(), Some("Иван Петров"));
     assert_eq!(profile.bonus.as_ref().and_then(|b| b.amount), Some(340.0));
-    assert!(matches!(profile.fields[3], ProfileField::Text { value: None }), "null text stays None");
+    assert!(
+        matches!(profile.fields[3], ProfileField::Text { value: None }),
+        "null text stays None"
+    );
     assert!(matches!(&profile.fields[4], ProfileField::Bonus { value: Some(v), .. } if v == "340"));
     assert!(matches!(profile.fields[5], ProfileField::Barcode { image: None }));
 }

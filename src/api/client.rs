@@ -41,7 +41,8 @@ pub enum SocialNetwork {
 }
 
 impl SocialNetwork {
-    pub const ALL: [SocialNetwork; 4] = [Self::Vkontakte, Self::Ok, Self::Facebook, Self::Instagram];
+    pub const ALL: [SocialNetwork; 4] =
+        [Self::Vkontakte, Self::Ok, Self::Facebook, Self::Instagram];
 
     pub fn wire_name(self) -> &'static str {
         match self {
@@ -264,18 +265,20 @@ impl Client {
         token: &Token,
         changes: &[(String, String)],
     ) -> Result<(), ApiError> {
-        let fields: Vec<Value> = changes
-            .iter()
-            .map(|(id, value)| json!({ "field_id": id, "value": value }))
-            .collect();
-        let resp = self
-            .post(Endpoint::ChangeFields, Some(token), json!({ "fields": fields }))
-            .await?;
+        let fields: Vec<Value> =
+            changes.iter().map(|(id, value)| json!({ "field_id": id, "value": value })).collect();
+        let resp =
+            self.post(Endpoint::ChangeFields, Some(token), json!({ "fields": fields })).await?;
         read_ok(&resp, true)
     }
 
     /// `GET order_list_url` with item offsets (`offset`, `limit`).
-    pub async fn orders(&self, token: &Token, offset: u32, limit: u32) -> Result<OrdersPage, ApiError> {
+    pub async fn orders(
+        &self,
+        token: &Token,
+        offset: u32,
+        limit: u32,
+    ) -> Result<OrdersPage, ApiError> {
         let query = vec![("offset", offset.to_string()), ("limit", limit.to_string())];
         let resp = self.get(Endpoint::OrderList, Some(token), query).await?;
         decode::orders(&resp)
@@ -341,9 +344,7 @@ fn read_ok(resp: &RawResponse, sent_token: bool) -> Result<(), ApiError> {
 
 fn read_token(resp: &RawResponse) -> Result<Token, ApiError> {
     let data: TokenData = read_data(resp, false)?;
-    data.access_token
-        .and_then(Token::new)
-        .ok_or(ApiError::Protocol(ProtocolError::MissingToken))
+    data.access_token.and_then(Token::new).ok_or(ApiError::Protocol(ProtocolError::MissingToken))
 }
 
 /// Read a body as the given endpoint's answer, without a transport: for tests and tools that
@@ -369,7 +370,10 @@ pub mod decode {
     pub fn verification(resp: &RawResponse) -> Result<Option<Token>, ApiError> {
         verification_with(resp, false)
     }
-    pub fn verification_with(resp: &RawResponse, sent_token: bool) -> Result<Option<Token>, ApiError> {
+    pub fn verification_with(
+        resp: &RawResponse,
+        sent_token: bool,
+    ) -> Result<Option<Token>, ApiError> {
         let data: TokenData = read_data(resp, sent_token)?;
         Ok(data.access_token.and_then(Token::new))
     }

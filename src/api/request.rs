@@ -83,7 +83,11 @@ impl Endpoint {
     pub fn needs_token(self) -> bool {
         matches!(
             self,
-            Self::TokenRefresh | Self::Logout | Self::Profile | Self::ChangeFields | Self::OrderList
+            Self::TokenRefresh
+                | Self::Logout
+                | Self::Profile
+                | Self::ChangeFields
+                | Self::OrderList
         )
     }
 }

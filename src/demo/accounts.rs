@@ -9,6 +9,26 @@ use super::{
 use crate::api::request::RawResponse;
 
 impl DemoBackend {
+    /// The pending code for `(field_id, value)`: a registration's is keyed by the app id it was
+    /// sent for; a profile change's by the signed-in account (the change request has no app id).
+    fn pending_index(
+        &self,
+        call: &Call,
+        app_id: &str,
+        field_id: &str,
+        value: &str,
+    ) -> Option<usize> {
+        let account = self.account_of(call).map(|i| self.state.accounts[i].id);
+        self.state.pending.iter().position(|p| {
+            p.field_id == field_id
+                && p.value == value
+                && match p.purpose {
+                    Purpose::Registration { .. } => p.app_id == app_id,
+                    Purpose::Change { account: owner } => Some(owner) == account,
+                }
+        })
+    }
+
     pub(super) fn register(&mut self, call: &Call) -> RawResponse {
         let name = call.text("name");
         let email = call.text("email").to_lowercase();
@@ -26,23 +46,41 @@ impl DemoBackend {
         } else if password.chars().count() < 6 {
             errors.push((
                 "password".into(),
-                call.t("Пароль должен быть не менее 6 символов длиной.", "The password must be at least 6 characters long."),
+                call.t(
+                    "Пароль должен быть не менее 6 символов длиной.",
+                    "The password must be at least 6 characters long.",
+                ),
             ));
         }
         if !email.is_empty() {
             if !plausible_email(&email) {
-                errors.push(("email".into(), call.t("Неверный формат e-mail", "Not a valid e-mail address")));
+                errors.push((
+                    "email".into(),
+                    call.t("Неверный формат e-mail", "Not a valid e-mail address"),
+                ));
             } else if self.state.accounts.iter().any(|a| a.email == email) {
-                errors.push(("email".into(), call.t("Данный email уже зарегистрирован.", "This e-mail is already registered.")));
+                errors.push((
+                    "email".into(),
+                    call.t(
+                        "Данный email уже зарегистрирован.",
+                        "This e-mail is already registered.",
+                    ),
+                ));
             }
         }
         let phone = normalize_phone(&phone_raw);
         if !phone_raw.is_empty() {
             match &phone {
-                None => errors.push(("phone".into(), call.t("Неверный формат телефона", "Not a valid phone number"))),
+                None => errors.push((
+                    "phone".into(),
+                    call.t("Неверный формат телефона", "Not a valid phone number"),
+                )),
                 Some(p) if self.state.accounts.iter().any(|a| &a.phone == p) => errors.push((
                     "phone".into(),
-                    call.t("Данный телефон уже зарегистрирован.", "This phone number is already registered."),
+                    call.t(
+                        "Данный телефон уже зарегистрирован.",
+                        "This phone number is already registered.",
+                    ),
                 )),
                 Some(_) => {}
             }
@@ -67,18 +105,16 @@ impl DemoBackend {
         let field_id = call.text("field_id");
         let value = call.text("value");
         let code = call.text("code");
-        let Some(index) = self
-            .state
-            .pending
-            .iter()
-            .position(|p| p.app_id == app_id && p.field_id == field_id && p.value == value)
-        else {
+        let Some(index) = self.pending_index(call, &app_id, &field_id, &value) else {
             // What real servers answer when there is no pending verification for this app id.
             return RawResponse { status: 200, body: "[]".into() };
         };
         let pending = &self.state.pending[index];
         if call.now_ms.saturating_sub(pending.sent_at_ms) > CODE_LIFETIME_MS {
-            return error(call.t("Срок действия кода истёк, запросите новый", "The code has expired: ask for a new one"));
+            return error(call.t(
+                "Срок действия кода истёк, запросите новый",
+                "The code has expired: ask for a new one",
+            ));
         }
         if pending.code != code {
             return error(call.t("Неверный код", "Wrong code"));
@@ -86,7 +122,13 @@ impl DemoBackend {
         let pending = self.state.pending.remove(index);
         match pending.purpose {
             Purpose::Registration { values } => {
-                let get = |k: &str| values.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+                let get = |k: &str| {
+                    values
+                        .iter()
+                        .find(|(key, _)| key == k)
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_default()
+                };
                 let id = self.state.next_account;
                 self.state.next_account += 1;
                 self.state.accounts.push(Account {
@@ -125,11 +167,8 @@ impl DemoBackend {
         let field_id = call.text("field_id");
         let value = call.text("value");
         let existing = self
-            .state
-            .pending
-            .iter()
-            .find(|p| p.app_id == app_id && p.field_id == field_id && p.value == value)
-            .cloned();
+            .pending_index(call, &app_id, &field_id, &value)
+            .map(|i| self.state.pending[i].clone());
         let purpose = match existing {
             Some(p) => {
                 let wait_ms = u64::from(RESEND_SECONDS) * 1000;
@@ -146,8 +185,15 @@ impl DemoBackend {
             }
             // A signed-in customer asking to confirm a field of their profile.
             None => match self.account_of(call) {
-                Some(i) if field_id == "phone" => Purpose::Change { account: self.state.accounts[i].id },
-                Some(_) => return error(call.t("Это поле не требует подтверждения", "This field needs no confirmation")),
+                Some(i) if field_id == "phone" => {
+                    Purpose::Change { account: self.state.accounts[i].id }
+                }
+                Some(_) => {
+                    return error(call.t(
+                        "Это поле не требует подтверждения",
+                        "This field needs no confirmation",
+                    ))
+                }
                 None if call.req.token.is_some() => return not_authorized(),
                 None => return RawResponse { status: 200, body: "[]".into() },
             },
@@ -165,7 +211,8 @@ impl DemoBackend {
         let password = call.body.get("password").and_then(Value::as_str).unwrap_or("");
         let phone = normalize_phone(&login);
         let account = self.state.accounts.iter().find(|a| {
-            (a.email == login || phone.as_deref() == Some(a.phone.as_str())) && a.password == password
+            (a.email == login || phone.as_deref() == Some(a.phone.as_str()))
+                && a.password == password
         });
         match account.map(|a| a.id) {
             Some(id) => {
@@ -251,7 +298,10 @@ impl DemoBackend {
     pub(super) fn recover(&mut self, call: &Call) -> RawResponse {
         let email = call.text("email").to_lowercase();
         if email.is_empty() {
-            return field_errors(&[("email".into(), call.t("Поле обязательно для заполнения", "This field is required"))]);
+            return field_errors(&[(
+                "email".into(),
+                call.t("Поле обязательно для заполнения", "This field is required"),
+            )]);
         }
         if !self.state.accounts.iter().any(|a| a.email == email) {
             return field_errors(&[(

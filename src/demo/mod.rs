@@ -156,11 +156,12 @@ fn error(message: impl Into<String>) -> RawResponse {
 }
 
 fn field_errors(errors: &[(String, String)]) -> RawResponse {
-    let list: Vec<Value> = errors
-        .iter()
-        .map(|(id, msg)| json!({ "fieldId": id, "errorMessage": msg }))
-        .collect();
-    RawResponse { status: 200, body: json!({ "status": "error", "data": { "errors": list } }).to_string() }
+    let list: Vec<Value> =
+        errors.iter().map(|(id, msg)| json!({ "fieldId": id, "errorMessage": msg })).collect();
+    RawResponse {
+        status: 200,
+        body: json!({ "status": "error", "data": { "errors": list } }).to_string(),
+    }
 }
 
 /// What real servers send for a missing or stale token.

@@ -3,8 +3,8 @@
 use serde_json::{json, Value};
 
 use super::{
-    error, normalize_phone, not_authorized, ok, ok_bare, plausible_email, Call, DemoBackend, Purpose,
-    RESEND_SECONDS,
+    error, normalize_phone, not_authorized, ok, ok_bare, plausible_email, Call, DemoBackend,
+    Purpose, RESEND_SECONDS,
 };
 use crate::api::request::RawResponse;
 
@@ -64,7 +64,8 @@ impl DemoBackend {
                 list.iter()
                     .filter_map(|f| {
                         let id = f.get("field_id")?.as_str()?.to_string();
-                        let value = f.get("value").and_then(Value::as_str).unwrap_or("").trim().to_string();
+                        let value =
+                            f.get("value").and_then(Value::as_str).unwrap_or("").trim().to_string();
                         Some((id, value))
                     })
                     .collect()
@@ -76,21 +77,32 @@ impl DemoBackend {
         let mut needs_code: Option<(String, String)> = None;
         for (id, value) in &changes {
             match id.as_str() {
-                "name" if value.is_empty() => return error(call.t("Имя не может быть пустым", "The name cannot be empty")),
+                "name" if value.is_empty() => {
+                    return error(call.t("Имя не может быть пустым", "The name cannot be empty"))
+                }
                 "name" => {}
-                "email" if !plausible_email(value) => return error(call.t("Неверный формат e-mail", "Not a valid e-mail address")),
+                "email" if !plausible_email(value) => {
+                    return error(call.t("Неверный формат e-mail", "Not a valid e-mail address"))
+                }
                 "email" => {
                     let lower = value.to_lowercase();
                     let me = self.state.accounts[i].id;
                     if self.state.accounts.iter().any(|a| a.id != me && a.email == lower) {
-                        return error(call.t("Данный email уже зарегистрирован.", "This e-mail is already registered."));
+                        return error(call.t(
+                            "Данный email уже зарегистрирован.",
+                            "This e-mail is already registered.",
+                        ));
                     }
                 }
                 "phone" if normalize_phone(value).is_none() => {
                     return error(call.t("Неверный формат телефона", "Not a valid phone number"))
                 }
                 "phone" => needs_code = Some((id.clone(), value.clone())),
-                _ => return error(call.t("Это поле нельзя изменить", "This field cannot be changed")),
+                _ => {
+                    return error(
+                        call.t("Это поле нельзя изменить", "This field cannot be changed"),
+                    )
+                }
             }
         }
         let account = &mut self.state.accounts[i];
@@ -104,7 +116,10 @@ impl DemoBackend {
         if let Some((field, value)) = needs_code {
             let id = self.state.accounts[i].id;
             self.send_code(call, &field, &value, Purpose::Change { account: id });
-            return RawResponse { status: 200, body: json!({ "status": "verification" }).to_string() };
+            return RawResponse {
+                status: 200,
+                body: json!({ "status": "verification" }).to_string(),
+            };
         }
         ok_bare()
     }

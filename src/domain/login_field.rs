@@ -9,9 +9,7 @@ pub fn login_field(fields: &[FormField]) -> Option<&FormField> {
         .iter()
         .find(|f| f.is_login == Some(true))
         .or_else(|| {
-            ["login", "email", "phone"]
-                .iter()
-                .find_map(|id| fields.iter().find(|f| f.id == *id))
+            ["login", "email", "phone"].iter().find_map(|id| fields.iter().find(|f| f.id == *id))
         })
         .or_else(|| fields.iter().find(|f| f.field_type == FieldType::Email))
 }
@@ -38,7 +36,10 @@ mod tests {
 
     #[test]
     fn is_login_wins() {
-        let f = [field("email", FieldType::Email, Some(false)), field("phone", FieldType::Phone, Some(true))];
+        let f = [
+            field("email", FieldType::Email, Some(false)),
+            field("phone", FieldType::Phone, Some(true)),
+        ];
         assert_eq!(login_field(&f).map(|f| f.id.as_str()), Some("phone"));
     }
 

@@ -90,12 +90,9 @@ pub fn decode(body: &str) -> Result<Reply<'_>, BodyProblem> {
     if json.starts_with('[') {
         return Err(BodyProblem::TopLevelArray);
     }
-    let envelope: RawEnvelope<'_> =
-        serde_json::from_str(json).map_err(|_| BodyProblem::NotJson)?;
-    let status = envelope
-        .status
-        .and_then(lenient::value_as_text)
-        .map(|s| s.trim().to_ascii_lowercase());
+    let envelope: RawEnvelope<'_> = serde_json::from_str(json).map_err(|_| BodyProblem::NotJson)?;
+    let status =
+        envelope.status.and_then(lenient::value_as_text).map(|s| s.trim().to_ascii_lowercase());
     match status.as_deref() {
         Some("ok") => Ok(Reply::Ok(envelope.data)),
         Some("error") => Ok(Reply::Error(error_data(envelope.data))),
@@ -116,9 +113,8 @@ struct RawErrorData {
 fn error_data(data: Option<&RawValue>) -> ErrorData {
     // An error answer is already a failure: a malformed `data` must not turn it into a protocol
     // error and hide the fact that the server said no.
-    let raw: RawErrorData = data
-        .and_then(|d| serde_json::from_str(d.get()).ok())
-        .unwrap_or_default();
+    let raw: RawErrorData =
+        data.and_then(|d| serde_json::from_str(d.get()).ok()).unwrap_or_default();
     ErrorData {
         message: raw.error_message,
         errors: raw.errors.into_iter().filter_map(field_error).collect(),

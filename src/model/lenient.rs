@@ -20,10 +20,9 @@ pub fn value_as_flag(v: &Value) -> bool {
     match v {
         Value::Bool(b) => *b,
         Value::Number(n) => n.as_f64().is_some_and(|x| x != 0.0),
-        Value::String(s) => matches!(
-            s.trim().to_ascii_lowercase().as_str(),
-            "1" | "y" | "yes" | "true" | "on"
-        ),
+        Value::String(s) => {
+            matches!(s.trim().to_ascii_lowercase().as_str(), "1" | "y" | "yes" | "true" | "on")
+        }
         _ => false,
     }
 }
@@ -101,7 +100,16 @@ mod tests {
         for yes in [json!(true), json!(1), json!("1"), json!("Y"), json!("true"), json!("yes")] {
             assert!(value_as_flag(&yes), "{yes}");
         }
-        for no in [json!(false), json!(0), json!("0"), json!("N"), json!("false"), json!(null), json!(""), json!([])] {
+        for no in [
+            json!(false),
+            json!(0),
+            json!("0"),
+            json!("N"),
+            json!("false"),
+            json!(null),
+            json!(""),
+            json!([]),
+        ] {
             assert!(!value_as_flag(&no), "{no}");
         }
     }

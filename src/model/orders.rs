@@ -136,7 +136,10 @@ fn ordered_pairs<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, String)
         fn visit_none<E>(self) -> Result<Self::Value, E> {
             Ok(Vec::new())
         }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
             while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
             Ok(Vec::new())
         }
@@ -176,10 +179,8 @@ pub struct OrdersPage {
 
 impl From<OrdersData> for OrdersPage {
     fn from(d: OrdersData) -> Self {
-        let entries: Vec<Box<RawValue>> = d
-            .orders
-            .and_then(|raw| serde_json::from_str(raw.get()).ok())
-            .unwrap_or_default();
+        let entries: Vec<Box<RawValue>> =
+            d.orders.and_then(|raw| serde_json::from_str(raw.get()).ok()).unwrap_or_default();
         let mut page = OrdersPage::default();
         for entry in entries {
             match serde_json::from_str::<RawOrder>(entry.get()) {

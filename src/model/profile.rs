@@ -28,8 +28,18 @@ pub enum ActionKind {
 
 /// The shop-screen action types the document lists; config maps each to a URL template.
 pub const SHOP_ACTIONS: [&str; 13] = [
-    "openCategory", "openCatalog", "openProduct", "openSearch", "openCart", "openMainScreen",
-    "openShops", "openArticles", "openFavourites", "openForm", "openGallery", "openContent",
+    "openCategory",
+    "openCatalog",
+    "openProduct",
+    "openSearch",
+    "openCart",
+    "openMainScreen",
+    "openShops",
+    "openArticles",
+    "openFavourites",
+    "openForm",
+    "openGallery",
+    "openContent",
     "openMenu",
 ];
 
@@ -145,7 +155,9 @@ impl ProfileField {
     pub fn from_value(v: &Value) -> Self {
         let kind = text_at(v, "cabinet_field_type");
         match kind.as_deref() {
-            Some("name_field") => Self::Name { field: editable_value(v), image: image_at(v, "image") },
+            Some("name_field") => {
+                Self::Name { field: editable_value(v), image: image_at(v, "image") }
+            }
             Some("image_action_field") => Self::ImageAction {
                 image: image_at(v, "image"),
                 action: Action::from_value(v.get("action")),

@@ -57,7 +57,10 @@ fn ProfileView(session: Session) -> impl IntoView {
     Effect::new(move || {
         if matches!(profile.get(), Some(Err(ApiError::SessionOver))) {
             session.end(Notice::SessionEnded);
-            nav(&format!("/sign-in?next={HERE}"), NavigateOptions { replace: true, ..Default::default() });
+            nav(
+                &format!("/sign-in?next={HERE}"),
+                NavigateOptions { replace: true, ..Default::default() },
+            );
         }
     });
 
@@ -101,7 +104,8 @@ fn ProfileView(session: Session) -> impl IntoView {
 #[component]
 fn ProfileBlocks(profile: Profile, lang: Lang) -> impl IntoView {
     let t = crate::i18n::Strings::of(lang);
-    let unknown = profile.fields.iter().filter(|f| matches!(f, ProfileField::Unknown { .. })).count();
+    let unknown =
+        profile.fields.iter().filter(|f| matches!(f, ProfileField::Unknown { .. })).count();
     if unknown > 0 {
         // Counted, never dumped: entries may hold personal data.
         browser::warn(&format!("profile: {unknown} block(s) of an unknown type were skipped"));

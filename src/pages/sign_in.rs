@@ -50,11 +50,9 @@ impl LoginInput {
 #[component]
 pub fn SignIn() -> impl IntoView {
     let i18n = use_i18n();
-    let (Some(client), Some(session), Some(config)) = (
-        use_context::<Client>(),
-        use_context::<Session>(),
-        use_context::<Arc<Config>>(),
-    ) else {
+    let (Some(client), Some(session), Some(config)) =
+        (use_context::<Client>(), use_context::<Session>(), use_context::<Arc<Config>>())
+    else {
         return ().into_any();
     };
     let navigate = use_navigate();
@@ -166,7 +164,8 @@ pub fn SignIn() -> impl IntoView {
             return Some(i18n.t().required.to_string());
         }
         let id = login_input.with(|l| l.id.clone());
-        rejection().and_then(|r| r.for_field(&id).or_else(|| r.for_field("login")).map(str::to_string))
+        rejection()
+            .and_then(|r| r.for_field(&id).or_else(|| r.for_field("login")).map(str::to_string))
     };
     let password_error = move || {
         if missing_password.get() {
@@ -179,7 +178,8 @@ pub fn SignIn() -> impl IntoView {
         Some(ApiError::Rejected(r)) => {
             let id = login_input.with(|l| l.id.clone());
             let lines = r.form_level(&[id.as_str(), "login", "password"]);
-            let has_field_errors = r.for_field(&id).or(r.for_field("login")).or(r.for_field("password")).is_some();
+            let has_field_errors =
+                r.for_field(&id).or(r.for_field("login")).or(r.for_field("password")).is_some();
             if lines.is_empty() && !has_field_errors {
                 vec![i18n.t().error_rejected.to_string()]
             } else {

@@ -1,0 +1,385 @@
+//! Test support shared by the native test files: the HTTP test server, and a WebDriver session on
+//! Debian's Chromium.
+//!
+//! The server serves the release `dist/` (SPA fallback to `index.html`) and the demo backend over
+//! real HTTP on 127.0.0.1, so browser tests go through real `fetch`, headers and status codes. It
+//! answers API calls with `Content-Type: text/html` like the PHP servers it stands in for, logs
+//! every API request for assertions, and serves whatever `cabinet.json` a test asks for.
+
+#![allow(dead_code, clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get};
+use axum::Router;
+use tower_http::services::{ServeDir, ServeFile};
+
+use web_cabinet::api::{ApiRequest, Endpoint};
+use web_cabinet::demo::{DemoBackend, SentCode};
+
+/// The `?method=` names the test server's API answers to (one entry script, like real servers).
+pub const METHODS: [(&str, Endpoint); 11] = [
+    ("getRegistrationFields", Endpoint::RegFields),
+    ("userRegistration", Endpoint::Registration),
+    ("userAuthorization", Endpoint::Auth),
+    ("verifyData", Endpoint::Verification),
+    ("getNewCode", Endpoint::VerificationRepeat),
+    ("refreshToken", Endpoint::TokenRefresh),
+    ("getRestoreFields", Endpoint::RecoveryFields),
+    ("restorePassword", Endpoint::Recovery),
+    ("getUserProfile", Endpoint::Profile),
+    ("changeUserFields", Endpoint::ChangeFields),
+    ("userOrderHistory", Endpoint::OrderList),
+];
+
+/// A `cabinet.json` pointing every endpoint at this server with relative URLs that already carry
+/// a query; sign-out uses the default (`DELETE` on the auth URL).
+pub fn http_config() -> String {
+    let mut api = serde_json::Map::new();
+    for (method, endpoint) in METHODS {
+        api.insert(endpoint.config_key().into(), format!("/api/mobium.php?method={method}").into());
+    }
+    serde_json::json!({ "api": api, "token_storage": "session", "request_timeout_ms": 5000 })
+        .to_string()
+}
+
+/// One API request as the server saw it.
+#[derive(Debug, Clone)]
+pub struct Logged {
+    pub method: String,
+    pub endpoint: Option<Endpoint>,
+    pub query: HashMap<String, String>,
+    pub authorization: Option<String>,
+    pub content_type: Option<String>,
+    pub body: String,
+}
+
+/// What `/cabinet.json` answers.
+#[derive(Debug, Clone)]
+pub enum ConfigMode {
+    /// This text.
+    Json(String),
+    /// Whatever `dist/cabinet.json` holds (the demo default).
+    FromDist,
+    /// 404.
+    Missing,
+}
+
+pub struct ServerState {
+    pub backend: Mutex<DemoBackend>,
+    pub log: Mutex<Vec<Logged>>,
+    pub config: Mutex<ConfigMode>,
+}
+
+pub struct TestServer {
+    pub addr: SocketAddr,
+    pub state: Arc<ServerState>,
+    _shutdown: tokio::sync::oneshot::Sender<()>,
+}
+
+pub fn dist_dir() -> PathBuf {
+    let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no release build: run `scripts/test` (it builds dist/ once, then runs every test)",
+        dist.display()
+    );
+    dist
+}
+
+fn now_ms() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
+}
+
+impl TestServer {
+    pub async fn start(config: ConfigMode) -> Self {
+        let dist = dist_dir();
+        let state = Arc::new(ServerState {
+            backend: Mutex::new(DemoBackend::seeded()),
+            log: Mutex::new(Vec::new()),
+            config: Mutex::new(config),
+        });
+        let app = Router::new()
+            .route("/api/mobium.php", any(api))
+            .route("/cabinet.json", get(cabinet_json))
+            .route("/test/outbox", get(outbox))
+            .fallback_service(
+                ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html"))),
+            )
+            .with_state(state.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = rx.await;
+                })
+                .await;
+        });
+        Self { addr, state, _shutdown: tx }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    pub fn log(&self) -> Vec<Logged> {
+        self.state.log.lock().unwrap().clone()
+    }
+
+    pub fn requests_to(&self, endpoint: Endpoint) -> Vec<Logged> {
+        self.log().into_iter().filter(|l| l.endpoint == Some(endpoint)).collect()
+    }
+
+    pub fn last_code(&self) -> Option<SentCode> {
+        self.state.backend.lock().unwrap().outbox().last().cloned()
+    }
+}
+
+async fn cabinet_json(State(state): State<Arc<ServerState>>) -> Response {
+    let mode = state.config.lock().unwrap().clone();
+    match mode {
+        ConfigMode::Json(text) => {
+            ([(header::CONTENT_TYPE, "application/json")], text).into_response()
+        }
+        ConfigMode::FromDist => match std::fs::read_to_string(dist_dir().join("cabinet.json")) {
+            Ok(text) => ([(header::CONTENT_TYPE, "application/json")], text).into_response(),
+            Err(_) => StatusCode::NOT_FOUND.into_response(),
+        },
+        ConfigMode::Missing => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+async fn outbox(State(state): State<Arc<ServerState>>) -> Response {
+    let codes = state.backend.lock().unwrap().outbox().to_vec();
+    let list: Vec<serde_json::Value> = codes
+        .into_iter()
+        .map(|c| serde_json::json!({ "field_id": c.field_id, "to": c.to, "code": c.code }))
+        .collect();
+    ([(header::CONTENT_TYPE, "application/json")], serde_json::Value::from(list).to_string())
+        .into_response()
+}
+
+async fn api(
+    State(state): State<Arc<ServerState>>,
+    method: Method,
+    Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+    body: String,
+) -> Response {
+    let header_text = |name: header::HeaderName| {
+        headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_string)
+    };
+    let named = query.get("method").map(String::as_str).unwrap_or("");
+    let endpoint = METHODS.iter().find(|(m, _)| *m == named).map(|(_, e)| *e).map(|e| {
+        // Sign-out is DELETE on the auth URL.
+        if e == Endpoint::Auth && method == Method::DELETE {
+            Endpoint::Logout
+        } else {
+            e
+        }
+    });
+    state.log.lock().unwrap().push(Logged {
+        method: method.to_string(),
+        endpoint,
+        query: query.clone(),
+        authorization: header_text(header::AUTHORIZATION),
+        content_type: header_text(header::CONTENT_TYPE),
+        body: body.clone(),
+    });
+    let Some(endpoint) = endpoint else {
+        // What a real entry script does with an unknown method: an empty 200.
+        return (StatusCode::OK, "").into_response();
+    };
+    let mut req = ApiRequest::new(endpoint);
+    req.token = header_text(header::AUTHORIZATION);
+    req.body = (!body.is_empty()).then_some(body);
+    for key in ["offset", "limit"] {
+        if let Some(v) = query.get(key) {
+            req.query.push((if key == "offset" { "offset" } else { "limit" }, v.clone()));
+        }
+    }
+    req.locale = header_text(header::ACCEPT_LANGUAGE);
+    let resp = state.backend.lock().unwrap().handle(&req, now_ms());
+    let status = StatusCode::from_u16(resp.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    // Real PHP servers label JSON as HTML: the client must read the body, not the header.
+    (status, [(header::CONTENT_TYPE, "text/html; charset=UTF-8")], resp.body).into_response()
+}
+
+/// Headless Chromium driven through Debian's chromedriver.
+pub mod browser {
+    use super::*;
+    use fantoccini::{Client, ClientBuilder, Locator};
+    use std::process::Stdio;
+
+    /// Browser tests share two cores: one at a time.
+    pub static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+    pub struct Browser {
+        pub client: Client,
+        driver: tokio::process::Child,
+        _profile: TempDir,
+    }
+
+    /// A throw-away folder, removed on drop.
+    pub struct TempDir(pub PathBuf);
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn free_port() -> u16 {
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("port")
+    }
+
+    pub fn chromedriver() -> String {
+        std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into())
+    }
+
+    pub fn chromium() -> String {
+        std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
+    }
+
+    impl Browser {
+        /// Start chromedriver and a fresh headless Chromium with the given language.
+        pub async fn start(lang: &str) -> Self {
+            let port = free_port();
+            let driver = tokio::process::Command::new(chromedriver())
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .kill_on_drop(true)
+                .spawn()
+                .unwrap_or_else(|e| {
+                    panic!("cannot start {}: {e} (run scripts/setup)", chromedriver())
+                });
+            let profile = TempDir(
+                std::env::temp_dir().join(format!("wc-chrome-{port}-{}", std::process::id())),
+            );
+            let caps = serde_json::json!({
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": chromium(),
+                    "args": [
+                        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-quic", "--no-first-run", "--window-size=1280,900",
+                        format!("--lang={lang}"), format!("--user-data-dir={}", profile.0.display()),
+                    ],
+                    "prefs": { "intl.accept_languages": lang },
+                }
+            });
+            let caps = match caps {
+                serde_json::Value::Object(m) => m,
+                _ => unreachable!(),
+            };
+            let url = format!("http://127.0.0.1:{port}");
+            let mut last_err = String::new();
+            for _ in 0..50 {
+                match ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
+                    Ok(client) => return Self { client, driver, _profile: profile },
+                    Err(e) => {
+                        last_err = e.to_string();
+                        tokio::time::sleep(Duration::from_millis(200)).await;
+                    }
+                }
+            }
+            panic!("could not start a WebDriver session: {last_err}");
+        }
+
+        pub async fn close(mut self) {
+            let _ = self.client.clone().close().await;
+            let _ = self.driver.kill().await;
+        }
+
+        /// Wait up to 15 s for an element.
+        pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
+            self.client
+                .wait()
+                .at_most(Duration::from_secs(15))
+                .for_element(Locator::Css(css))
+                .await
+                .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+        }
+
+        /// Wait up to 15 s until the element's text contains `needle`; returns the text.
+        pub async fn wait_text(&self, css: &str, needle: &str) -> String {
+            let mut seen = String::new();
+            for _ in 0..75 {
+                if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                    if let Ok(text) = el.text().await {
+                        if text.contains(needle) {
+                            return text;
+                        }
+                        seen = text;
+                    }
+                }
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            panic!("{css} never contained {needle:?}; last text: {seen:?}");
+        }
+
+        /// Wait up to 15 s for the path to become `path`.
+        pub async fn wait_path(&self, path: &str) {
+            let mut seen = String::new();
+            for _ in 0..75 {
+                if let Ok(url) = self.client.current_url().await {
+                    if url.path() == path {
+                        return;
+                    }
+                    seen = url.to_string();
+                }
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            panic!("never reached {path}; at {seen}");
+        }
+
+        pub async fn value(&self, css: &str) -> String {
+            let el = self.find(css).await;
+            el.prop("value").await.ok().flatten().unwrap_or_default()
+        }
+
+        pub async fn type_into(&self, css: &str, text: &str) {
+            let el = self.find(css).await;
+            el.clear().await.expect("clear");
+            el.send_keys(text).await.expect("type");
+        }
+
+        pub async fn click(&self, css: &str) {
+            self.find(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+        }
+
+        pub async fn js(&self, script: &str) -> serde_json::Value {
+            self.client.execute(script, Vec::new()).await.unwrap_or(serde_json::Value::Null)
+        }
+
+        /// Save a screenshot at phone or desktop width under `target/screenshots/`.
+        pub async fn screenshot(&self, name: &str, width: u32, height: u32) -> PathBuf {
+            self.client.set_window_size(width, height).await.expect("resize");
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let png = self.client.screenshot().await.expect("screenshot");
+            let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+            std::fs::create_dir_all(&dir).expect("screenshot dir");
+            let path = dir.join(format!("{name}.png"));
+            std::fs::write(&path, png).expect("write screenshot");
+            path
+        }
+
+        /// Whether the panic screen is up (a panic anywhere puts it there).
+        pub async fn crashed(&self) -> bool {
+            self.client.find(Locator::Css(".wc-crash")).await.is_ok()
+        }
+    }
+}
