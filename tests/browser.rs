@@ -7,7 +7,7 @@
 mod support;
 
 use support::browser::{Browser, ONE_AT_A_TIME};
-use support::{http_config, ConfigMode, TestServer};
+use support::{http_config, http_config_with_timeout, ConfigMode, Fault, TestServer};
 use web_cabinet::api::Endpoint;
 use web_cabinet::demo::{DEMO_LOGIN, DEMO_PASSWORD};
 
@@ -173,5 +173,122 @@ async fn session_over_on_profile_sends_back_to_sign_in() {
     b.click("button[type=submit]").await;
     b.wait_path("/profile").await;
     b.wait_text(".wc-name h2", "Анна").await;
+    b.close().await;
+}
+
+/// Sign in with the demo customer on the current sign-in screen.
+async fn fill_sign_in(b: &Browser) {
+    b.type_into("#wc-login", DEMO_LOGIN).await;
+    b.type_into("#wc-password", DEMO_PASSWORD).await;
+}
+
+fn page_shows_no_raw_html(text: &str) {
+    for marker in ["Fatal error", "<br", "<b>", "Stack trace"] {
+        assert!(!text.contains(marker), "raw server output on screen: {text}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_sign_in_keeps_the_input_and_retries() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let fatal = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/fixtures/raw/php_fatal_500.txt"
+    ))
+    .expect("fixture");
+    server.fault_next(Endpoint::Auth, Fault::Answer { status: 500, body: fatal });
+    server.fault_next(Endpoint::Auth, Fault::Answer { status: 200, body: String::new() });
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    fill_sign_in(&b).await;
+    b.click("button[type=submit]").await;
+
+    // HTML 500: a plain message and a retry; nothing typed is lost; no raw HTML.
+    b.wait_text(".wc-banner--error", "Something went wrong on the shop's server").await;
+    assert_eq!(b.value("#wc-login").await, DEMO_LOGIN);
+    assert_eq!(b.value("#wc-password").await, DEMO_PASSWORD);
+    page_shows_no_raw_html(&b.find("body").await.text().await.unwrap());
+    b.screenshot("sign-in-server-error-phone", PHONE.0, PHONE.1).await;
+
+    // An empty 200 body: an unreadable answer, again with a retry.
+    b.click(".wc-banner--error button").await;
+    b.wait_text(".wc-banner--error", "couldn't read").await;
+    assert_eq!(b.value("#wc-login").await, DEMO_LOGIN);
+
+    // The fault has cleared: retry signs in.
+    b.click(".wc-banner--error button").await;
+    b.wait_path("/profile").await;
+    assert_eq!(server.requests_to(Endpoint::Auth).len(), 3);
+    assert!(!b.crashed().await);
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_that_outlives_the_timeout_is_aborted() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config_with_timeout(1500))).await;
+    server.fault_next(Endpoint::Auth, Fault::Hang);
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    fill_sign_in(&b).await;
+    let started = std::time::Instant::now();
+    b.click("button[type=submit]").await;
+    b.wait_text(".wc-banner--error", "took too long").await;
+    let waited = started.elapsed();
+    assert!(waited < std::time::Duration::from_millis(4500), "not aborted at 1.5 s: {waited:?}");
+    assert_eq!(b.value("#wc-password").await, DEMO_PASSWORD);
+    b.click(".wc-banner--error button").await;
+    b.wait_path("/profile").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rapid_clicks_send_one_sign_in() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    server.fault_next(Endpoint::Auth, Fault::Delay(std::time::Duration::from_millis(1200)));
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    fill_sign_in(&b).await;
+    // Five clicks as fast as WebDriver can send them, plus Enter in the password field.
+    b.js("for (let i = 0; i < 5; i++) document.querySelector('button[type=submit]').click();")
+        .await;
+    b.find("#wc-password").await.send_keys("\u{E007}").await.expect("enter");
+    b.wait_text("button[type=submit]", "Signing in").await;
+    b.wait_path("/profile").await;
+    assert_eq!(
+        server.requests_to(Endpoint::Auth).len(),
+        1,
+        "one sign-in request, however many clicks"
+    );
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_profile_that_fails_to_load_offers_a_retry_not_a_sign_out() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    server.fault_next(
+        Endpoint::Profile,
+        Fault::Answer { status: 200, body: "<html><body>Warning: oops</body></html>".into() },
+    );
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    fill_sign_in(&b).await;
+    b.click("button[type=submit]").await;
+    b.wait_path("/profile").await;
+    b.wait_text(".wc-banner--error", "Couldn't load your profile.").await;
+    assert!(
+        b.js("return sessionStorage.getItem('web-cabinet:token')").await.is_string(),
+        "still signed in"
+    );
+    b.screenshot("profile-load-failed-phone", PHONE.0, PHONE.1).await;
+    b.click(".wc-banner--error button").await;
+    b.wait_text(".wc-name h2", "Анна Смирнова").await;
     b.close().await;
 }

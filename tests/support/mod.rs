@@ -42,11 +42,16 @@ pub const METHODS: [(&str, Endpoint); 11] = [
 /// A `cabinet.json` pointing every endpoint at this server with relative URLs that already carry
 /// a query; sign-out uses the default (`DELETE` on the auth URL).
 pub fn http_config() -> String {
+    http_config_with_timeout(5000)
+}
+
+/// [`http_config`] with another `request_timeout_ms`.
+pub fn http_config_with_timeout(timeout_ms: u32) -> String {
     let mut api = serde_json::Map::new();
     for (method, endpoint) in METHODS {
         api.insert(endpoint.config_key().into(), format!("/api/mobium.php?method={method}").into());
     }
-    serde_json::json!({ "api": api, "token_storage": "session", "request_timeout_ms": 5000 })
+    serde_json::json!({ "api": api, "token_storage": "session", "request_timeout_ms": timeout_ms })
         .to_string()
 }
 
@@ -72,10 +77,23 @@ pub enum ConfigMode {
     Missing,
 }
 
+/// A misbehaviour to apply to the next request to an endpoint.
+#[derive(Debug, Clone)]
+pub enum Fault {
+    /// Answer with this status and body instead of asking the backend.
+    Answer { status: u16, body: String },
+    /// Wait this long, then answer normally.
+    Delay(Duration),
+    /// Never answer in any reasonable time (the client must time out).
+    Hang,
+}
+
 pub struct ServerState {
     pub backend: Mutex<DemoBackend>,
     pub log: Mutex<Vec<Logged>>,
     pub config: Mutex<ConfigMode>,
+    /// Queued per endpoint, applied first in, first out.
+    pub faults: Mutex<Vec<(Endpoint, Fault)>>,
 }
 
 pub struct TestServer {
@@ -105,6 +123,7 @@ impl TestServer {
             backend: Mutex::new(DemoBackend::seeded()),
             log: Mutex::new(Vec::new()),
             config: Mutex::new(config),
+            faults: Mutex::new(Vec::new()),
         });
         let app = Router::new()
             .route("/api/mobium.php", any(api))
@@ -137,6 +156,11 @@ impl TestServer {
 
     pub fn requests_to(&self, endpoint: Endpoint) -> Vec<Logged> {
         self.log().into_iter().filter(|l| l.endpoint == Some(endpoint)).collect()
+    }
+
+    /// Make the next request to `endpoint` misbehave.
+    pub fn fault_next(&self, endpoint: Endpoint, fault: Fault) {
+        self.state.faults.lock().unwrap().push((endpoint, fault));
     }
 
     pub fn last_code(&self) -> Option<SentCode> {
@@ -199,6 +223,23 @@ async fn api(
         // What a real entry script does with an unknown method: an empty 200.
         return (StatusCode::OK, "").into_response();
     };
+    let fault = {
+        let mut faults = state.faults.lock().unwrap();
+        faults.iter().position(|(e, _)| *e == endpoint).map(|i| faults.remove(i).1)
+    };
+    match fault {
+        Some(Fault::Answer { status, body }) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            return (status, [(header::CONTENT_TYPE, "text/html; charset=UTF-8")], body)
+                .into_response();
+        }
+        Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
+        Some(Fault::Hang) => {
+            tokio::time::sleep(Duration::from_secs(60)).await;
+            return StatusCode::GATEWAY_TIMEOUT.into_response();
+        }
+        None => {}
+    }
     let mut req = ApiRequest::new(endpoint);
     req.token = header_text(header::AUTHORIZATION);
     req.body = (!body.is_empty()).then_some(body);
