@@ -17,7 +17,9 @@ use crate::demo::DemoBackend;
 use crate::domain::locale::Lang;
 use crate::domain::{app_id, url};
 use crate::i18n::{use_i18n, I18n};
-use crate::pages::{home::Home, not_found::NotFound, profile::ProfilePage, sign_in::SignIn};
+use crate::pages::{
+    home::Home, not_found::NotFound, profile::ProfilePage, register::Register, sign_in::SignIn,
+};
 use crate::session::Session;
 use crate::ui::layout::Shell;
 
@@ -203,6 +205,7 @@ fn Cabinet(config: Config) -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/sign-in") view=SignIn/>
+                    <Route path=path!("/register") view=Register/>
                     <Route path=path!("/profile") view=ProfilePage/>
                 </Routes>
             </Shell>

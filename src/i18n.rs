@@ -53,6 +53,31 @@ pub struct Strings {
     pub config_error_hint: &'static str,
     pub config_load_failed: &'static str,
     pub skip_to_content: &'static str,
+    pub register_title: &'static str,
+    pub register_link: &'static str,
+    pub have_account: &'static str,
+    pub register_submit: &'static str,
+    pub sending: &'static str,
+    pub form_load_failed: &'static str,
+    pub registration_unavailable: &'static str,
+    pub problem_email: &'static str,
+    pub problem_phone: &'static str,
+    pub problem_number: &'static str,
+    pub problem_date: &'static str,
+    pub required_hint: &'static str,
+    pub choose: &'static str,
+    pub code_title: &'static str,
+    pub code_sent_to: &'static str,
+    pub code_label: &'static str,
+    pub code_default_prompt: &'static str,
+    pub confirm: &'static str,
+    pub checking: &'static str,
+    pub resend: &'static str,
+    pub resent: &'static str,
+    pub code_available: &'static str,
+    pub code_session_lost: &'static str,
+    pub registered_sign_in: &'static str,
+    pub wrong_code_fallback: &'static str,
 }
 
 pub const RU: Strings = Strings {
@@ -99,6 +124,31 @@ pub const RU: Strings = Strings {
     config_error_hint: "Исправьте файл настроек cabinet.json:",
     config_load_failed: "Не удалось загрузить настройки личного кабинета.",
     skip_to_content: "Перейти к содержимому",
+    register_title: "Регистрация",
+    register_link: "Создать аккаунт",
+    have_account: "Уже есть аккаунт?",
+    register_submit: "Зарегистрироваться",
+    sending: "Отправляем…",
+    form_load_failed: "Не удалось загрузить форму.",
+    registration_unavailable: "Регистрация сейчас недоступна.",
+    problem_email: "Введите e-mail в формате name@example.ru",
+    problem_phone: "Введите номер телефона, например +7 916 123-45-67",
+    problem_number: "Введите число",
+    problem_date: "Выберите дату",
+    required_hint: "Поля со звёздочкой (*) обязательны.",
+    choose: "Выберите…",
+    code_title: "Подтверждение",
+    code_sent_to: "Код отправлен на",
+    code_label: "Код подтверждения",
+    code_default_prompt: "Введите код из сообщения",
+    confirm: "Подтвердить",
+    checking: "Проверяем…",
+    resend: "Отправить код ещё раз",
+    resent: "Новый код отправлен.",
+    code_available: "Можно запросить новый код.",
+    code_session_lost: "Не удалось подтвердить, начните регистрацию заново.",
+    registered_sign_in: "Регистрация завершена. Войдите в личный кабинет.",
+    wrong_code_fallback: "Неверный код",
 };
 
 pub const EN: Strings = Strings {
@@ -145,6 +195,31 @@ pub const EN: Strings = Strings {
     config_error_hint: "Fix the settings file cabinet.json:",
     config_load_failed: "Couldn't load the account page's settings.",
     skip_to_content: "Skip to content",
+    register_title: "Create an account",
+    register_link: "Create an account",
+    have_account: "Already have an account?",
+    register_submit: "Create account",
+    sending: "Sending…",
+    form_load_failed: "Couldn't load the form.",
+    registration_unavailable: "Registration is not available right now.",
+    problem_email: "Enter an e-mail address like name@example.com",
+    problem_phone: "Enter a phone number, for example +7 916 123-45-67",
+    problem_number: "Enter a number",
+    problem_date: "Choose a date",
+    required_hint: "Fields marked * are required.",
+    choose: "Choose…",
+    code_title: "Confirmation",
+    code_sent_to: "The code was sent to",
+    code_label: "Confirmation code",
+    code_default_prompt: "Enter the code from the message",
+    confirm: "Confirm",
+    checking: "Checking…",
+    resend: "Send the code again",
+    resent: "A new code is on its way.",
+    code_available: "You can ask for a new code now.",
+    code_session_lost: "Couldn't confirm: please start the registration again.",
+    registered_sign_in: "You're registered. Please sign in.",
+    wrong_code_fallback: "Wrong code",
 };
 
 impl Strings {
@@ -161,6 +236,42 @@ impl Strings {
         match lang {
             Lang::Ru => format!("Бонусами можно оплатить до {pct} % заказа"),
             Lang::En => format!("Up to {pct}% of an order can be paid with bonuses"),
+        }
+    }
+
+    /// "Send again in m:ss".
+    pub fn resend_in(&self, clock: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Ru => format!("Отправить снова через {clock}"),
+            Lang::En => format!("Send again in {clock}"),
+        }
+    }
+
+    /// "Change «Phone»": back to the form to correct the value a code went to.
+    pub fn change_value(&self, title: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Ru => format!("Изменить «{title}»"),
+            Lang::En => format!("Change “{title}”"),
+        }
+    }
+
+    /// "Step 1 of 2", when more than one value needs a code.
+    pub fn step_of(&self, step: usize, total: usize, lang: Lang) -> String {
+        match lang {
+            Lang::Ru => format!("Шаг {step} из {total}"),
+            Lang::En => format!("Step {step} of {total}"),
+        }
+    }
+
+    /// The message for a client-side check.
+    pub fn problem(&self, p: crate::domain::form::Problem) -> &'static str {
+        use crate::domain::form::Problem;
+        match p {
+            Problem::Required => self.required,
+            Problem::Email => self.problem_email,
+            Problem::Phone => self.problem_phone,
+            Problem::Number => self.problem_number,
+            Problem::Date => self.problem_date,
         }
     }
 

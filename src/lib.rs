@@ -14,5 +14,6 @@ pub mod app;
 pub mod browser;
 pub mod i18n;
 pub mod pages;
+pub mod sdui;
 pub mod session;
 pub mod ui;

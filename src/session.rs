@@ -20,6 +20,8 @@ pub enum Notice {
     SessionEnded,
     /// The customer signed out.
     SignedOut,
+    /// Registration finished without signing in: sign in now.
+    Registered,
 }
 
 #[derive(Clone, Copy)]
@@ -78,6 +80,11 @@ impl Session {
         }
         self.notice.set(None);
         self.token.set(Some(token));
+    }
+
+    /// Show a notice on the sign-in screen without touching the token.
+    pub fn tell(&self, why: Notice) {
+        self.notice.set(Some(why));
     }
 
     /// Forget the token everywhere; the sign-in screen will say why.

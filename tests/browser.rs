@@ -292,3 +292,129 @@ async fn a_profile_that_fails_to_load_offers_a_retry_not_a_sign_out() {
     b.wait_text(".wc-name h2", "Анна Смирнова").await;
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn register_with_a_phone_code() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.click("a[href='/register']").await;
+    b.wait_path("/register").await;
+    b.find("#wc-f-name").await;
+    // The server's fields, drawn with the right input types and autofill.
+    let email = b.find("#wc-f-email").await;
+    assert_eq!(email.attr("autocomplete").await.unwrap().as_deref(), Some("username"));
+    assert_eq!(b.find("#wc-f-phone").await.attr("type").await.unwrap().as_deref(), Some("tel"));
+    assert_eq!(
+        b.find("#wc-f-password").await.attr("autocomplete").await.unwrap().as_deref(),
+        Some("new-password")
+    );
+
+    // Client-side checks first: nothing is sent while required fields are empty.
+    b.click("button[type=submit]").await;
+    b.wait_text("#wc-f-name-error", "Please fill in this field").await;
+    assert_eq!(
+        b.find("#wc-f-name").await.attr("aria-describedby").await.unwrap().as_deref(),
+        Some("wc-f-name-error")
+    );
+    assert!(server.requests_to(Endpoint::Registration).is_empty());
+    b.screenshot("register-empty-phone", PHONE.0, PHONE.1).await;
+
+    // A taken e-mail: the server's message under the e-mail field, the rest kept.
+    b.type_into("#wc-f-name", "Ivan").await;
+    b.type_into("#wc-f-email", DEMO_LOGIN).await;
+    b.type_into("#wc-f-phone", "+7 999 111-22-33").await;
+    b.type_into("#wc-f-password", "secret1").await;
+    b.click("button[type=submit]").await;
+    b.wait_text("#wc-f-email-error", "already registered").await;
+    assert_eq!(
+        b.find("#wc-f-email").await.attr("aria-invalid").await.unwrap().as_deref(),
+        Some("true")
+    );
+    assert_eq!(b.value("#wc-f-phone").await, "+7 999 111-22-33");
+    b.screenshot("register-taken-email-desktop", DESKTOP.0, DESKTOP.1).await;
+
+    // Fixed: the server sends a code; the code step with its prompt and countdown.
+    b.type_into("#wc-f-email", "ivan@example.com").await;
+    b.click("button[type=submit]").await;
+    b.wait_text("label[for=wc-code]", "Enter the code from the SMS").await;
+    let body: serde_json::Value =
+        serde_json::from_str(&server.requests_to(Endpoint::Registration)[1].body).unwrap();
+    assert_eq!(body["login"], "ivan@example.com", "compatibility key: the login field's value");
+    assert_eq!(body["password_confirm"], "secret1", "compatibility key: the password again");
+    let code_input = b.find("#wc-code").await;
+    assert_eq!(code_input.attr("autocomplete").await.unwrap().as_deref(), Some("one-time-code"));
+    assert_eq!(code_input.attr("inputmode").await.unwrap().as_deref(), Some("numeric"));
+    let resend = b.wait_text(".wc-resend", "Send again in").await;
+    assert!(resend.starts_with("Send again in 0:5") || resend == "Send again in 1:00", "{resend}");
+    assert!(b.find(".wc-resend").await.attr("disabled").await.unwrap().is_some());
+    assert!(
+        server.requests_to(Endpoint::VerificationRepeat).is_empty(),
+        "no resend without a click"
+    );
+    b.screenshot("register-code-phone", PHONE.0, PHONE.1).await;
+
+    // A reload keeps the step and the countdown.
+    b.client.refresh().await.expect("reload");
+    b.wait_text(".wc-resend", "Send again in").await;
+
+    // A wrong code: the server's message, the input cleared.
+    let code = server.last_code().expect("a code was sent").code;
+    let wrong = if code == "0000" { "1111" } else { "0000" };
+    b.type_into("#wc-code", wrong).await;
+    b.click(".wc-code button[type=submit]").await;
+    b.wait_text("#wc-code-error", "Wrong code").await;
+    assert_eq!(b.value("#wc-code").await, "");
+
+    // The right code signs the new customer in.
+    b.type_into("#wc-code", &code).await;
+    b.click(".wc-code button[type=submit]").await;
+    b.wait_path("/profile").await;
+    b.wait_text(".wc-name h2", "Ivan").await;
+    let verify = server.requests_to(Endpoint::Verification);
+    let sent: serde_json::Value = serde_json::from_str(&verify[1].body).unwrap();
+    assert_eq!(sent["field_id"], "phone");
+    assert_eq!(sent["value"], "+7 999 111-22-33");
+    assert_eq!(sent["code"], code.as_str());
+    assert!(!b.crashed().await);
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn send_the_code_again_after_the_countdown() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    server.state.backend.lock().unwrap().set_resend_seconds(3);
+    let b = Browser::start("ru-RU").await;
+    b.client.goto(&server.url("/register")).await.expect("open");
+    b.find("#wc-f-name").await;
+    b.type_into("#wc-f-name", "Пётр").await;
+    b.type_into("#wc-f-email", "petr@example.com").await;
+    b.type_into("#wc-f-phone", "89990001122").await;
+    b.type_into("#wc-f-password", "secret1").await;
+    b.click("button[type=submit]").await;
+    b.find("#wc-code").await;
+    let first = server.last_code().expect("first code");
+    // Disabled during the countdown, enabled after it, with a polite announcement.
+    b.wait_text(".wc-status", "Можно запросить новый код").await;
+    assert!(b.find(".wc-resend").await.attr("disabled").await.unwrap().is_none());
+    b.click(".wc-resend").await;
+    b.wait_text(".wc-status", "Новый код отправлен").await;
+    let repeat = server.requests_to(Endpoint::VerificationRepeat);
+    assert_eq!(repeat.len(), 1);
+    let body: serde_json::Value = serde_json::from_str(&repeat[0].body).unwrap();
+    assert_eq!(body["field_id"], "phone");
+    assert_eq!(body["value"], "89990001122");
+    assert!(
+        b.find(".wc-resend").await.attr("disabled").await.unwrap().is_some(),
+        "a fresh countdown"
+    );
+    let second = server.last_code().expect("second code");
+    assert!(second.at_ms > first.at_ms);
+    // "Change" goes back to the form with the values kept.
+    b.click(".wc-link-button").await;
+    assert_eq!(b.value("#wc-f-phone").await, "89990001122");
+    assert_eq!(b.value("#wc-f-name").await, "Пётр");
+    b.close().await;
+}

@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 
 use super::{
     error, field_errors, normalize_phone, not_authorized, ok, ok_bare, plausible_email, Account,
-    Call, DemoBackend, Purpose, CODE_LIFETIME_MS, RESEND_SECONDS,
+    Call, DemoBackend, Purpose, CODE_LIFETIME_MS,
 };
 use crate::api::request::RawResponse;
 
@@ -171,7 +171,7 @@ impl DemoBackend {
             .map(|i| self.state.pending[i].clone());
         let purpose = match existing {
             Some(p) => {
-                let wait_ms = u64::from(RESEND_SECONDS) * 1000;
+                let wait_ms = u64::from(self.state.resend_seconds) * 1000;
                 let elapsed = call.now_ms.saturating_sub(p.sent_at_ms);
                 if elapsed < wait_ms {
                     let left = (wait_ms - elapsed).div_ceil(1000);

@@ -86,6 +86,13 @@ struct State {
     outbox: Vec<SentCode>,
     rng: u64,
     next_account: u32,
+    /// Seconds before a code may be sent again (tests shorten it).
+    #[serde(default = "default_resend_seconds")]
+    resend_seconds: u32,
+}
+
+fn default_resend_seconds() -> u32 {
+    RESEND_SECONDS
 }
 
 const STATE_VERSION: u32 = 1;
@@ -192,6 +199,7 @@ impl DemoBackend {
                 outbox: Vec::new(),
                 rng: 0x9E37_79B9_7F4A_7C15,
                 next_account: 2,
+                resend_seconds: RESEND_SECONDS,
             },
         }
     }
@@ -207,6 +215,11 @@ impl DemoBackend {
             .ok()
             .filter(|s| s.version == STATE_VERSION)
             .map(|state| Self { state })
+    }
+
+    /// Change the "send again" delay (the test server shortens it).
+    pub fn set_resend_seconds(&mut self, seconds: u32) {
+        self.state.resend_seconds = seconds;
     }
 
     /// Every code sent so far, oldest first.
@@ -231,7 +244,9 @@ impl DemoBackend {
         let call = Call { req, body, now_ms, lang };
         self.state.rng ^= now_ms.rotate_left(17);
         match req.endpoint {
-            Endpoint::RegFields => ok(json!({ "fields": fields::registration_fields(&call) })),
+            Endpoint::RegFields => ok(json!({
+                "fields": fields::registration_fields(&call, self.state.resend_seconds)
+            })),
             Endpoint::RecoveryFields => ok(json!({ "fields": fields::recovery_fields(&call) })),
             Endpoint::Registration => self.register(&call),
             Endpoint::Verification => self.verify(&call),

@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 
 use super::{
     error, normalize_phone, not_authorized, ok, ok_bare, plausible_email, Call, DemoBackend,
-    Purpose, RESEND_SECONDS,
+    Purpose,
 };
 use crate::api::request::RawResponse;
 
@@ -19,7 +19,7 @@ impl DemoBackend {
                     "editable": true, "image": "demo/avatar.svg", "title": call.t("Имя", "Name") }),
             json!({ "cabinet_field_type": "title_text_field", "id": "phone", "title": call.t("Телефон", "Phone"),
                     "value": a.phone, "editable": true, "type": "phone",
-                    "need_verification": true, "verified": a.phone_verified, "time": RESEND_SECONDS,
+                    "need_verification": true, "verified": a.phone_verified, "time": self.state.resend_seconds,
                     "text": call.t("Введите код из SMS", "Enter the code from the SMS"),
                     "code_input_type": "number" }),
             json!({ "cabinet_field_type": "title_text_field", "id": "email", "title": "E-mail",

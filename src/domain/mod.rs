@@ -2,6 +2,7 @@
 
 pub mod app_id;
 pub mod bonus;
+pub mod form;
 pub mod locale;
 pub mod login_field;
 pub mod text;

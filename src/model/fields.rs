@@ -44,6 +44,29 @@ impl FieldType {
     }
 }
 
+impl FieldType {
+    /// The wire name (for saving a value and reading it back).
+    pub fn wire_name(&self) -> &str {
+        match self {
+            Self::Text => "text",
+            Self::Password => "password",
+            Self::Email => "email",
+            Self::Phone => "phone",
+            Self::Number => "number",
+            Self::SelectBox => "select_box",
+            Self::DatePicker => "date_picker",
+            Self::Checkbox => "checkbox",
+            Self::Unknown(name) => name,
+        }
+    }
+}
+
+impl serde::Serialize for FieldType {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.wire_name())
+    }
+}
+
 impl<'de> Deserialize<'de> for FieldType {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         Ok(Self::from_wire(lenient::text(d)?.as_deref()))

@@ -3,4 +3,5 @@
 pub mod home;
 pub mod not_found;
 pub mod profile;
+pub mod register;
 pub mod sign_in;

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -21,6 +22,7 @@ use crate::model::auth::Token;
 use crate::model::fields::FieldType;
 use crate::session::{Notice, Session};
 use crate::ui::banner::{ErrorBanner, Notice as NoticeBanner};
+use crate::ui::reveal::RevealToggle;
 
 /// How the login input looks, from the server's login field.
 #[derive(Clone, Debug, PartialEq)]
@@ -193,6 +195,7 @@ pub fn SignIn() -> impl IntoView {
     let notice = move || match session.notice() {
         Some(Notice::SessionEnded) => Some(i18n.t().session_ended),
         Some(Notice::SignedOut) => Some(i18n.t().signed_out),
+        Some(Notice::Registered) => Some(i18n.t().registered_sign_in),
         None => None,
     };
 
@@ -262,15 +265,7 @@ pub fn SignIn() -> impl IntoView {
                                 missing_password.set(false);
                             }
                         />
-                        <button
-                            type="button"
-                            class="wc-reveal"
-                            aria-controls="wc-password"
-                            aria-label=move || if show_password.get() { i18n.t().hide_password } else { i18n.t().show_password }
-                            on:click=move |_| show_password.update(|s| *s = !*s)
-                        >
-                            {move || if show_password.get() { i18n.t().hide } else { i18n.t().show }}
-                        </button>
+                        <RevealToggle shown=show_password controls="wc-password"/>
                     </div>
                     {move || password_error().map(|m| view! { <p id="wc-password-error" class="wc-field-error wc-lines">{m}</p> })}
                 </div>
@@ -294,6 +289,9 @@ pub fn SignIn() -> impl IntoView {
                     {move || if pending.get() { i18n.t().signing_in } else { i18n.t().sign_in }}
                 </button>
             </form>
+            <p class="wc-alt">
+                <A href="/register" attr:class="wc-link">{move || i18n.t().register_link}</A>
+            </p>
         </section>
     }
     .into_any()

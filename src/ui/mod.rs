@@ -1,4 +1,6 @@
 //! Pieces shared by the screens: the page shell, banners, the error panel.
 
 pub mod banner;
+pub mod code;
 pub mod layout;
+pub mod reveal;

@@ -1,0 +1,346 @@
+//! Registration: the form the server describes, then a code for each value that needs one.
+//!
+//! The form comes from `GET regFields_url`; without it there is nothing to show, so its failure
+//! offers a retry. Checks run before sending; the server's errors land under their fields (or at
+//! the top when they name no field we show). A `verification` answer moves to the code step for
+//! each field with `need_verification`, in the server's order; the last one signs in. The step and
+//! the non-secret values survive a reload (session storage), so a reload neither loses the form
+//! nor resets the "send again" countdown.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+
+use crate::api::{ApiError, Client};
+use crate::browser::{self, Area};
+use crate::domain::form::{self, registration_values, verification_queue, CodeTarget, Problem};
+use crate::domain::login_field::login_field;
+use crate::i18n::use_i18n;
+use crate::model::auth::Token;
+use crate::model::fields::{FieldType, FormField};
+use crate::sdui::fields::{input_id, FieldInput};
+use crate::session::{Notice, Session};
+use crate::ui::banner::ErrorBanner;
+use crate::ui::code::{start_countdown, CodeVerification};
+
+const DRAFT_KEY: &str = "web-cabinet:register";
+
+/// What survives a reload: values (never passwords) and the code step.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct Draft {
+    values: BTreeMap<String, String>,
+    queue: Vec<CodeTarget>,
+    step: Option<usize>,
+}
+
+impl Draft {
+    fn load() -> Self {
+        browser::load(Area::Session, DRAFT_KEY)
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default()
+    }
+
+    fn save(&self, fields: &[FormField]) {
+        let mut kept = self.clone();
+        let secret: Vec<&str> = fields
+            .iter()
+            .filter(|f| f.field_type == FieldType::Password)
+            .map(|f| f.id.as_str())
+            .collect();
+        kept.values.retain(|k, _| !secret.contains(&k.as_str()));
+        if let Ok(text) = serde_json::to_string(&kept) {
+            browser::store(Area::Session, DRAFT_KEY, &text);
+        }
+    }
+
+    fn clear() {
+        browser::remove(Area::Session, DRAFT_KEY);
+    }
+}
+
+fn focus(id: &str) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        el.focus().ok();
+    }
+}
+
+#[component]
+pub fn Register() -> impl IntoView {
+    let i18n = use_i18n();
+    let (Some(client), Some(session)) = (use_context::<Client>(), use_context::<Session>()) else {
+        return ().into_any();
+    };
+    let navigate = use_navigate();
+
+    let fields_client = client.clone();
+    let fields = LocalResource::new(move || {
+        let _ = i18n.lang.get();
+        let c = fields_client.clone();
+        async move { c.registration_fields().await }
+    });
+
+    let draft = Draft::load();
+    let values = RwSignal::new(draft.values.clone());
+    let queue = RwSignal::new(draft.queue.clone());
+    let step: RwSignal<Option<usize>> =
+        RwSignal::new(draft.step.filter(|i| *i < draft.queue.len()));
+    let problems: RwSignal<BTreeMap<String, Problem>> = RwSignal::new(BTreeMap::new());
+    let failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
+
+    let current_fields = move || -> Vec<FormField> {
+        match fields.get() {
+            Some(Ok(list)) => list,
+            _ => Vec::new(),
+        }
+    };
+    let save = move || {
+        let d = Draft {
+            values: values.get_untracked(),
+            queue: queue.get_untracked(),
+            step: step.get_untracked(),
+        };
+        d.save(&current_fields());
+    };
+
+    let submit = Action::new_local(move |body: &Vec<(String, String)>| {
+        let (c, body) = (client.clone(), body.clone());
+        async move { c.register(&body).await }
+    });
+
+    let nav = navigate.clone();
+    let finish = move |token: Option<Token>| {
+        Draft::clear();
+        match token {
+            Some(token) => {
+                session.sign_in(token, false);
+                nav("/profile", NavigateOptions { replace: true, ..Default::default() });
+            }
+            None => {
+                session.tell(Notice::Registered);
+                nav("/sign-in", NavigateOptions { replace: true, ..Default::default() });
+            }
+        }
+    };
+    let finish_submit = finish.clone();
+    Effect::new(move || {
+        let Some(result) = submit.value().get() else {
+            return;
+        };
+        match result {
+            Ok(token) => finish_submit(Some(token)),
+            Err(ApiError::VerificationRequired) => {
+                let list = current_fields();
+                let sent = registration_values(&list, None, |id| {
+                    values.with_untracked(|v| v.get(id).cloned().unwrap_or_default())
+                });
+                let targets = verification_queue(&list, &sent);
+                if let Some(first) = targets.first() {
+                    start_countdown(first);
+                    queue.set(targets);
+                    step.set(Some(0));
+                    save();
+                } else {
+                    // The server wants a code but flags no field: nothing we can ask for.
+                    failure.set(Some(ApiError::Rejected(Default::default())));
+                }
+            }
+            Err(e) => {
+                let blamed = match &e {
+                    ApiError::Rejected(r) => {
+                        r.field_errors.iter().find_map(|fe| fe.field_id.clone())
+                    }
+                    _ => None,
+                };
+                failure.set(Some(e));
+                match blamed {
+                    Some(id) if current_fields().iter().any(|f| f.id == id) => {
+                        focus(&input_id(&id))
+                    }
+                    _ => focus("wc-register-banner"),
+                }
+            }
+        }
+    });
+
+    let send = move || {
+        if submit.pending().get_untracked() {
+            return;
+        }
+        let list = current_fields();
+        let found: BTreeMap<String, Problem> = list
+            .iter()
+            .filter(|f| form::is_shown(f))
+            .filter_map(|f| {
+                let v = values.with_untracked(|m| m.get(&f.id).cloned().unwrap_or_default());
+                form::check(f, &v).map(|p| (f.id.clone(), p))
+            })
+            .collect();
+        let first_bad = list.iter().find(|f| found.contains_key(&f.id)).map(|f| f.id.clone());
+        problems.set(found);
+        if let Some(id) = first_bad {
+            focus(&input_id(&id));
+            return;
+        }
+        let login_id = login_field(&list).map(|f| f.id.clone());
+        let body = registration_values(&list, login_id.as_deref(), |id| {
+            values.with_untracked(|v| v.get(id).cloned().unwrap_or_default())
+        });
+        failure.set(None);
+        save();
+        submit.dispatch(body);
+    };
+
+    let field_error = move |id: String| {
+        Signal::derive(move || {
+            if let Some(p) = problems.with(|m| m.get(&id).copied()) {
+                return Some(i18n.t().problem(p).to_string());
+            }
+            match failure.get() {
+                Some(ApiError::Rejected(r)) => r.for_field(&id).map(str::to_string),
+                _ => None,
+            }
+        })
+    };
+    let banner_lines = Signal::derive(move || match failure.get() {
+        None => Vec::new(),
+        Some(ApiError::Rejected(r)) => {
+            let list = current_fields();
+            let shown: Vec<&str> =
+                list.iter().filter(|f| form::is_shown(f)).map(|f| f.id.as_str()).collect();
+            let lines = r.form_level(&shown);
+            let tied = r
+                .field_errors
+                .iter()
+                .any(|e| e.field_id.as_deref().is_some_and(|id| shown.contains(&id)));
+            if lines.is_empty() && !tied {
+                vec![i18n.t().error_rejected.to_string()]
+            } else {
+                lines
+            }
+        }
+        Some(e) => vec![i18n.t().api_error(&e).to_string()],
+    });
+    let retryable = move || failure.get().is_some_and(|e| e.is_retryable());
+
+    let form_view = move |list: Vec<FormField>| {
+        let login_id = login_field(&list).map(|f| f.id.clone());
+        let inputs = list
+            .into_iter()
+            .filter(form::is_shown)
+            .map(|f| {
+                let id = f.id.clone();
+                let read_id = id.clone();
+                let error = field_error(id.clone());
+                let is_login = login_id.as_deref() == Some(id.as_str());
+                if f.has_blank_title() {
+                    browser::warn(&format!("registration field {id:?} has no title; showing its id"));
+                }
+                view! {
+                    <FieldInput
+                        field=f
+                        is_login
+                        value=Signal::derive(move || values.with(|v| v.get(&read_id).cloned().unwrap_or_default()))
+                        on_input=Callback::new(move |v: String| {
+                            let id = id.clone();
+                            problems.update(|p| { p.remove(&id); });
+                            values.update(|m| { m.insert(id, v); });
+                        })
+                        error=error
+                    />
+                }
+            })
+            .collect_view();
+        view! {
+            <p class="wc-hint">{move || i18n.t().required_hint}</p>
+            <form class="wc-form" novalidate on:submit=move |ev| { ev.prevent_default(); send(); }>
+                {inputs}
+                <button
+                    type="submit"
+                    class="wc-button wc-button--primary"
+                    aria-busy=move || submit.pending().get().to_string()
+                >
+                    {move || if submit.pending().get() { i18n.t().sending } else { i18n.t().register_submit }}
+                </button>
+            </form>
+        }
+    };
+
+    let code_step = move |i: usize| {
+        let targets = queue.get();
+        let total = targets.len();
+        let target = targets.get(i).cloned()?;
+        let finish = finish.clone();
+        let next = move |token: Option<Token>| {
+            if token.is_some() || i + 1 >= total {
+                finish(token);
+            } else {
+                if let Some(t) = queue.get_untracked().get(i + 1) {
+                    start_countdown(t);
+                }
+                step.set(Some(i + 1));
+                save();
+            }
+        };
+        Some(view! {
+            <CodeVerification
+                target
+                step=(i + 1, total)
+                on_verified=Callback::new(next)
+                on_back=Callback::new(move |_| {
+                    step.set(None);
+                    queue.set(Vec::new());
+                    save();
+                })
+            />
+        })
+    };
+
+    view! {
+        {move || match step.get() {
+            Some(i) => code_step(i).into_any(),
+            None => view! {
+                <section class="wc-card wc-register" aria-labelledby="wc-register-title">
+                    <h1 id="wc-register-title">{move || i18n.t().register_title}</h1>
+                    <div id="wc-register-banner" tabindex="-1" class="wc-banner-slot">
+                        {move || {
+                            let lines = banner_lines.get();
+                            (!lines.is_empty()).then(|| if retryable() {
+                                view! { <ErrorBanner lines=lines retry=Callback::new(move |_| send())/> }.into_any()
+                            } else {
+                                view! { <ErrorBanner lines=lines/> }.into_any()
+                            })
+                        }}
+                    </div>
+                    {move || match fields.get() {
+                        None => view! { <p class="wc-loading" role="status">{i18n.t().loading}</p> }.into_any(),
+                        Some(Ok(list)) if list.iter().any(form::is_shown) => form_view(list).into_any(),
+                        Some(Ok(_)) => view! { <ErrorBanner lines=vec![i18n.t().registration_unavailable.to_string()]/> }.into_any(),
+                        Some(Err(e)) => {
+                            let mut lines = vec![i18n.t().form_load_failed.to_string()];
+                            match e {
+                                ApiError::Rejected(r) => lines.extend(r.message),
+                                other => lines.push(i18n.t().api_error(&other).to_string()),
+                            }
+                            view! { <ErrorBanner lines=lines retry=Callback::new(move |_| fields.refetch())/> }.into_any()
+                        }
+                    }}
+                    <p class="wc-alt">
+                        {move || i18n.t().have_account}" "
+                        <A href="/sign-in" attr:class="wc-link">{move || i18n.t().sign_in}</A>
+                    </p>
+                </section>
+            }
+            .into_any(),
+        }}
+    }
+    .into_any()
+}

@@ -1,0 +1,3 @@
+//! Server-driven rendering: inputs for the fields a server describes.
+
+pub mod fields;
