@@ -78,6 +78,13 @@ pub struct Strings {
     pub code_session_lost: &'static str,
     pub registered_sign_in: &'static str,
     pub wrong_code_fallback: &'static str,
+    pub recover_title: &'static str,
+    pub recover_link: &'static str,
+    pub recover_intro: &'static str,
+    pub recover_submit: &'static str,
+    pub recover_done_fallback: &'static str,
+    pub back_to_sign_in: &'static str,
+    pub email_label: &'static str,
 }
 
 pub const RU: Strings = Strings {
@@ -149,6 +156,13 @@ pub const RU: Strings = Strings {
     code_session_lost: "Не удалось подтвердить, начните регистрацию заново.",
     registered_sign_in: "Регистрация завершена. Войдите в личный кабинет.",
     wrong_code_fallback: "Неверный код",
+    recover_title: "Восстановление пароля",
+    recover_link: "Забыли пароль?",
+    recover_intro: "Укажите данные, с которыми вы регистрировались, — мы пришлём инструкцию.",
+    recover_submit: "Восстановить пароль",
+    recover_done_fallback: "Запрос отправлен. Проверьте почту или SMS.",
+    back_to_sign_in: "Вернуться ко входу",
+    email_label: "Электронная почта",
 };
 
 pub const EN: Strings = Strings {
@@ -220,6 +234,13 @@ pub const EN: Strings = Strings {
     code_session_lost: "Couldn't confirm: please start the registration again.",
     registered_sign_in: "You're registered. Please sign in.",
     wrong_code_fallback: "Wrong code",
+    recover_title: "Reset your password",
+    recover_link: "Forgot your password?",
+    recover_intro: "Enter the details you registered with and we'll send you instructions.",
+    recover_submit: "Reset password",
+    recover_done_fallback: "Request sent. Check your e-mail or text messages.",
+    back_to_sign_in: "Back to sign-in",
+    email_label: "E-mail",
 };
 
 impl Strings {

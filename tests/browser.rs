@@ -418,3 +418,48 @@ async fn send_the_code_again_after_the_countdown() {
     assert_eq!(b.value("#wc-f-name").await, "Пётр");
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn recover_a_password() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.click("a[href='/recover']").await;
+    b.wait_path("/recover").await;
+    b.find("#wc-f-email").await;
+    b.type_into("#wc-f-email", "nobody@example.com").await;
+    b.click("button[type=submit]").await;
+    b.wait_text("#wc-f-email-error", "No customer has this e-mail").await;
+    assert_eq!(b.value("#wc-f-email").await, "nobody@example.com");
+    b.type_into("#wc-f-email", DEMO_LOGIN).await;
+    b.click("button[type=submit]").await;
+    b.wait_text(".wc-banner--info", "A link to set a new password was sent to anna@example.com")
+        .await;
+    let sent: serde_json::Value =
+        serde_json::from_str(&server.requests_to(Endpoint::Recovery)[1].body).unwrap();
+    assert_eq!(sent["email"], DEMO_LOGIN);
+    assert!(sent["appId"].is_string() && sent["platform"] == "web", "common fields: {sent}");
+    b.screenshot("recover-done-phone", PHONE.0, PHONE.1).await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registration_fields_that_fail_to_load_offer_a_retry() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let not_configured = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/fixtures/04_regfields_not_configured_error.json"
+    ))
+    .expect("fixture");
+    server.fault_next(Endpoint::RegFields, Fault::Answer { status: 200, body: not_configured });
+    let b = Browser::start("ru-RU").await;
+    b.client.goto(&server.url("/register")).await.expect("open");
+    // The server's own reason, and a way to try again.
+    b.wait_text(".wc-banner--error", "Регистрация не настроена в системе!").await;
+    b.screenshot("register-unavailable-phone", PHONE.0, PHONE.1).await;
+    b.click(".wc-banner--error button").await;
+    b.find("#wc-f-name").await;
+    b.close().await;
+}

@@ -3,5 +3,6 @@
 pub mod home;
 pub mod not_found;
 pub mod profile;
+pub mod recover;
 pub mod register;
 pub mod sign_in;

@@ -14,19 +14,19 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsCast;
 
 use crate::api::{ApiError, Client};
 use crate::browser::{self, Area};
-use crate::domain::form::{self, registration_values, verification_queue, CodeTarget, Problem};
+use crate::domain::form::{self, registration_values, verification_queue, CodeTarget};
 use crate::domain::login_field::login_field;
 use crate::i18n::use_i18n;
 use crate::model::auth::Token;
 use crate::model::fields::{FieldType, FormField};
-use crate::sdui::fields::{input_id, FieldInput};
+use crate::sdui::fields::FieldInput;
 use crate::session::{Notice, Session};
 use crate::ui::banner::ErrorBanner;
 use crate::ui::code::{start_countdown, CodeVerification};
+use crate::ui::form_state::FormState;
 
 const DRAFT_KEY: &str = "web-cabinet:register";
 
@@ -63,16 +63,6 @@ impl Draft {
     }
 }
 
-fn focus(id: &str) {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
-        el.focus().ok();
-    }
-}
-
 #[component]
 pub fn Register() -> impl IntoView {
     let i18n = use_i18n();
@@ -89,12 +79,11 @@ pub fn Register() -> impl IntoView {
     });
 
     let draft = Draft::load();
-    let values = RwSignal::new(draft.values.clone());
+    let state = FormState::new(draft.values.clone());
+    let values = state.values;
     let queue = RwSignal::new(draft.queue.clone());
     let step: RwSignal<Option<usize>> =
         RwSignal::new(draft.step.filter(|i| *i < draft.queue.len()));
-    let problems: RwSignal<BTreeMap<String, Problem>> = RwSignal::new(BTreeMap::new());
-    let failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
 
     let current_fields = move || -> Vec<FormField> {
         match fields.get() {
@@ -150,24 +139,10 @@ pub fn Register() -> impl IntoView {
                     save();
                 } else {
                     // The server wants a code but flags no field: nothing we can ask for.
-                    failure.set(Some(ApiError::Rejected(Default::default())));
+                    state.failure.set(Some(ApiError::Rejected(Default::default())));
                 }
             }
-            Err(e) => {
-                let blamed = match &e {
-                    ApiError::Rejected(r) => {
-                        r.field_errors.iter().find_map(|fe| fe.field_id.clone())
-                    }
-                    _ => None,
-                };
-                failure.set(Some(e));
-                match blamed {
-                    Some(id) if current_fields().iter().any(|f| f.id == id) => {
-                        focus(&input_id(&id))
-                    }
-                    _ => focus("wc-register-banner"),
-                }
-            }
+            Err(e) => state.fail(e, &current_fields(), "wc-register-banner"),
         }
     });
 
@@ -176,60 +151,22 @@ pub fn Register() -> impl IntoView {
             return;
         }
         let list = current_fields();
-        let found: BTreeMap<String, Problem> = list
-            .iter()
-            .filter(|f| form::is_shown(f))
-            .filter_map(|f| {
-                let v = values.with_untracked(|m| m.get(&f.id).cloned().unwrap_or_default());
-                form::check(f, &v).map(|p| (f.id.clone(), p))
-            })
-            .collect();
-        let first_bad = list.iter().find(|f| found.contains_key(&f.id)).map(|f| f.id.clone());
-        problems.set(found);
-        if let Some(id) = first_bad {
-            focus(&input_id(&id));
+        if !state.check_all(&list) {
             return;
         }
         let login_id = login_field(&list).map(|f| f.id.clone());
         let body = registration_values(&list, login_id.as_deref(), |id| {
             values.with_untracked(|v| v.get(id).cloned().unwrap_or_default())
         });
-        failure.set(None);
         save();
         submit.dispatch(body);
     };
 
-    let field_error = move |id: String| {
-        Signal::derive(move || {
-            if let Some(p) = problems.with(|m| m.get(&id).copied()) {
-                return Some(i18n.t().problem(p).to_string());
-            }
-            match failure.get() {
-                Some(ApiError::Rejected(r)) => r.for_field(&id).map(str::to_string),
-                _ => None,
-            }
-        })
-    };
-    let banner_lines = Signal::derive(move || match failure.get() {
-        None => Vec::new(),
-        Some(ApiError::Rejected(r)) => {
-            let list = current_fields();
-            let shown: Vec<&str> =
-                list.iter().filter(|f| form::is_shown(f)).map(|f| f.id.as_str()).collect();
-            let lines = r.form_level(&shown);
-            let tied = r
-                .field_errors
-                .iter()
-                .any(|e| e.field_id.as_deref().is_some_and(|id| shown.contains(&id)));
-            if lines.is_empty() && !tied {
-                vec![i18n.t().error_rejected.to_string()]
-            } else {
-                lines
-            }
-        }
-        Some(e) => vec![i18n.t().api_error(&e).to_string()],
+    let shown_ids = Signal::derive(move || {
+        current_fields().into_iter().filter(form::is_shown).map(|f| f.id).collect::<Vec<_>>()
     });
-    let retryable = move || failure.get().is_some_and(|e| e.is_retryable());
+    let banner_lines = state.banner_lines(shown_ids);
+    let retryable = move || state.retryable();
 
     let form_view = move |list: Vec<FormField>| {
         let login_id = login_field(&list).map(|f| f.id.clone());
@@ -238,23 +175,19 @@ pub fn Register() -> impl IntoView {
             .filter(form::is_shown)
             .map(|f| {
                 let id = f.id.clone();
-                let read_id = id.clone();
-                let error = field_error(id.clone());
                 let is_login = login_id.as_deref() == Some(id.as_str());
                 if f.has_blank_title() {
-                    browser::warn(&format!("registration field {id:?} has no title; showing its id"));
+                    browser::warn(&format!(
+                        "registration field {id:?} has no title; showing its id"
+                    ));
                 }
                 view! {
                     <FieldInput
                         field=f
                         is_login
-                        value=Signal::derive(move || values.with(|v| v.get(&read_id).cloned().unwrap_or_default()))
-                        on_input=Callback::new(move |v: String| {
-                            let id = id.clone();
-                            problems.update(|p| { p.remove(&id); });
-                            values.update(|m| { m.insert(id, v); });
-                        })
-                        error=error
+                        value=state.value_signal(id.clone())
+                        on_input=state.on_input(id.clone())
+                        error=state.field_error(id)
                     />
                 }
             })

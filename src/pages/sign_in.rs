@@ -290,6 +290,9 @@ pub fn SignIn() -> impl IntoView {
                 </button>
             </form>
             <p class="wc-alt">
+                <A href="/recover" attr:class="wc-link">{move || i18n.t().recover_link}</A>
+            </p>
+            <p class="wc-alt">
                 <A href="/register" attr:class="wc-link">{move || i18n.t().register_link}</A>
             </p>
         </section>

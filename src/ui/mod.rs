@@ -2,5 +2,6 @@
 
 pub mod banner;
 pub mod code;
+pub mod form_state;
 pub mod layout;
 pub mod reveal;

@@ -1,0 +1,157 @@
+//! Password recovery: the server's recovery fields (`GET recovery_fields_url`), then `POST
+//! recovery_url`; the server's `message` is the outcome. A server that configures no recovery
+//! fields (`fields: null`) gets a single e-mail field, the one every shop has.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::{ApiError, Client};
+use crate::domain::form::{self, wire_value};
+use crate::i18n::use_i18n;
+use crate::model::fields::{FieldType, FormField};
+use crate::sdui::fields::FieldInput;
+use crate::ui::banner::ErrorBanner;
+use crate::ui::form_state::FormState;
+
+/// The form when the server lists no recovery fields.
+fn fallback_fields(title: &str) -> Vec<FormField> {
+    vec![FormField {
+        id: "email".into(),
+        field_type: FieldType::Email,
+        title: title.into(),
+        required: true,
+        need_verification: false,
+        time: None,
+        text: None,
+        editable: false,
+        code_input_type: None,
+        is_login: None,
+        options: Vec::new(),
+    }]
+}
+
+#[component]
+pub fn Recover() -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(client) = use_context::<Client>() else {
+        return ().into_any();
+    };
+    let fields_client = client.clone();
+    let fields = LocalResource::new(move || {
+        let _ = i18n.lang.get();
+        let c = fields_client.clone();
+        async move { c.recovery_fields().await }
+    });
+    let current_fields = move || -> Vec<FormField> {
+        match fields.get() {
+            Some(Ok(list)) if !list.is_empty() => list,
+            Some(Ok(_)) => fallback_fields(i18n.t().email_label),
+            _ => Vec::new(),
+        }
+    };
+
+    let state = FormState::new(BTreeMap::new());
+    let outcome: RwSignal<Option<String>> = RwSignal::new(None);
+    let submit = Action::new_local(move |body: &Vec<(String, String)>| {
+        let (c, body) = (client.clone(), body.clone());
+        async move { c.recover(&body).await }
+    });
+    Effect::new(move || match submit.value().get() {
+        Some(Ok(message)) => {
+            outcome.set(Some(message.unwrap_or_else(|| i18n.t().recover_done_fallback.into())));
+        }
+        Some(Err(e)) => state.fail(e, &current_fields(), "wc-recover-banner"),
+        None => {}
+    });
+    let send = move || {
+        if submit.pending().get_untracked() {
+            return;
+        }
+        let list = current_fields();
+        if !state.check_all(&list) {
+            return;
+        }
+        let body: Vec<(String, String)> =
+            list.iter().map(|f| (f.id.clone(), wire_value(f, &state.value(&f.id)))).collect();
+        submit.dispatch(body);
+    };
+    let shown_ids = Signal::derive(move || current_fields().into_iter().map(|f| f.id).collect());
+    let banner_lines = state.banner_lines(shown_ids);
+
+    let form_view = move |list: Vec<FormField>| {
+        let inputs = list
+            .into_iter()
+            .filter(form::is_shown)
+            .map(|f| {
+                let id = f.id.clone();
+                let is_login =
+                    matches!(f.field_type, FieldType::Email | FieldType::Phone) || id == "login";
+                view! {
+                    <FieldInput
+                        field=f
+                        is_login
+                        value=state.value_signal(id.clone())
+                        on_input=state.on_input(id.clone())
+                        error=state.field_error(id)
+                    />
+                }
+            })
+            .collect_view();
+        view! {
+            <p>{move || i18n.t().recover_intro}</p>
+            <form class="wc-form" novalidate on:submit=move |ev| { ev.prevent_default(); send(); }>
+                {inputs}
+                <button
+                    type="submit"
+                    class="wc-button wc-button--primary"
+                    aria-busy=move || submit.pending().get().to_string()
+                >
+                    {move || if submit.pending().get() { i18n.t().sending } else { i18n.t().recover_submit }}
+                </button>
+            </form>
+        }
+    };
+
+    view! {
+        <section class="wc-card wc-recover" aria-labelledby="wc-recover-title">
+            <h1 id="wc-recover-title">{move || i18n.t().recover_title}</h1>
+            {move || match outcome.get() {
+                Some(message) => view! {
+                    <div class="wc-banner wc-banner--info" role="status"><p class="wc-lines">{message}</p></div>
+                }
+                .into_any(),
+                None => view! {
+                    <div id="wc-recover-banner" tabindex="-1" class="wc-banner-slot">
+                        {move || {
+                            let lines = banner_lines.get();
+                            (!lines.is_empty()).then(|| if state.retryable() {
+                                view! { <ErrorBanner lines=lines retry=Callback::new(move |_| send())/> }.into_any()
+                            } else {
+                                view! { <ErrorBanner lines=lines/> }.into_any()
+                            })
+                        }}
+                    </div>
+                    {move || match fields.get() {
+                        None => view! { <p class="wc-loading" role="status">{i18n.t().loading}</p> }.into_any(),
+                        Some(Err(e)) => {
+                            let mut lines = vec![i18n.t().form_load_failed.to_string()];
+                            match e {
+                                ApiError::Rejected(r) => lines.extend(r.message),
+                                other => lines.push(i18n.t().api_error(&other).to_string()),
+                            }
+                            view! { <ErrorBanner lines=lines retry=Callback::new(move |_| fields.refetch())/> }.into_any()
+                        }
+                        Some(Ok(_)) => form_view(current_fields()).into_any(),
+                    }}
+                }
+                .into_any(),
+            }}
+            <p class="wc-alt">
+                <A href="/sign-in" attr:class="wc-link">{move || i18n.t().back_to_sign_in}</A>
+            </p>
+        </section>
+    }
+    .into_any()
+}
