@@ -18,8 +18,8 @@ use crate::domain::locale::Lang;
 use crate::domain::{app_id, url};
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::{
-    home::Home, not_found::NotFound, profile::ProfilePage, recover::Recover, register::Register,
-    sign_in::SignIn,
+    home::Home, not_found::NotFound, oauth_callback::OAuthCallback, profile::ProfilePage,
+    recover::Recover, register::Register, sign_in::SignIn,
 };
 use crate::session::Session;
 use crate::ui::layout::Shell;
@@ -208,6 +208,7 @@ fn Cabinet(config: Config) -> impl IntoView {
                     <Route path=path!("/sign-in") view=SignIn/>
                     <Route path=path!("/register") view=Register/>
                     <Route path=path!("/recover") view=Recover/>
+                    <Route path=path!("/oauth/callback") view=OAuthCallback/>
                     <Route path=path!("/profile") view=ProfilePage/>
                 </Routes>
             </Shell>

@@ -63,3 +63,43 @@ pub fn warn(message: &str) {
 pub fn error(message: &str) {
     web_sys::console::error_1(&message.into());
 }
+
+/// 16 bytes from the browser's cryptographic random source.
+pub fn random_bytes16() -> Option<[u8; 16]> {
+    let crypto = web_sys::window()?.crypto().ok()?;
+    let mut bytes = [0u8; 16];
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// The page's fragment without `#`, and its query without `?`.
+pub fn location_fragment_and_query() -> (String, String) {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return (String::new(), String::new());
+    };
+    let hash = location.hash().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    (hash.trim_start_matches('#').to_string(), search.trim_start_matches('?').to_string())
+}
+
+/// Replace the address bar's URL without a navigation (to drop a token from a fragment).
+pub fn replace_url(url: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+}
+
+/// Leave for another site (an OAuth provider).
+pub fn go_to(url: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(url);
+    }
+}
+
+/// The document's base URI (where `index.html` lives).
+pub fn base_uri() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default()
+}

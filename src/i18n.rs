@@ -85,6 +85,14 @@ pub struct Strings {
     pub recover_done_fallback: &'static str,
     pub back_to_sign_in: &'static str,
     pub email_label: &'static str,
+    pub social_or: &'static str,
+    pub oauth_state_mismatch: &'static str,
+    pub oauth_cancelled: &'static str,
+    pub oauth_no_token: &'static str,
+    pub oauth_working: &'static str,
+    pub social_linked: &'static str,
+    pub social_title: &'static str,
+    pub to_profile: &'static str,
 }
 
 pub const RU: Strings = Strings {
@@ -163,6 +171,14 @@ pub const RU: Strings = Strings {
     recover_done_fallback: "Запрос отправлен. Проверьте почту или SMS.",
     back_to_sign_in: "Вернуться ко входу",
     email_label: "Электронная почта",
+    social_or: "или",
+    oauth_state_mismatch: "Не удалось проверить ответ соцсети. Попробуйте войти ещё раз.",
+    oauth_cancelled: "Вход через соцсеть отменён.",
+    oauth_no_token: "Соцсеть не передала данные для входа. Попробуйте ещё раз.",
+    oauth_working: "Входим через соцсеть…",
+    social_linked: "Аккаунт соцсети привязан к кабинету.",
+    social_title: "Вход через соцсети",
+    to_profile: "Вернуться в профиль",
 };
 
 pub const EN: Strings = Strings {
@@ -241,6 +257,14 @@ pub const EN: Strings = Strings {
     recover_done_fallback: "Request sent. Check your e-mail or text messages.",
     back_to_sign_in: "Back to sign-in",
     email_label: "E-mail",
+    social_or: "or",
+    oauth_state_mismatch: "We couldn't verify the social network's answer. Please try signing in again.",
+    oauth_cancelled: "Signing in with the social network was cancelled.",
+    oauth_no_token: "The social network sent no sign-in data. Please try again.",
+    oauth_working: "Signing you in…",
+    social_linked: "Your social network account is now connected.",
+    social_title: "Social sign-in",
+    to_profile: "Back to your profile",
 };
 
 impl Strings {
@@ -281,6 +305,29 @@ impl Strings {
         match lang {
             Lang::Ru => format!("Шаг {step} из {total}"),
             Lang::En => format!("Step {step} of {total}"),
+        }
+    }
+
+    /// A social network's name as customers know it.
+    pub fn network_name(&self, network: crate::api::SocialNetwork, lang: Lang) -> &'static str {
+        use crate::api::SocialNetwork::*;
+        match (network, lang) {
+            (Vkontakte, Lang::Ru) => "ВКонтакте",
+            (Vkontakte, Lang::En) => "VK",
+            (Ok, Lang::Ru) => "Одноклассники",
+            (Ok, Lang::En) => "OK",
+            (Facebook, _) => "Facebook",
+            (Instagram, _) => "Instagram",
+        }
+    }
+
+    /// "Sign in with VK" / "Connect VK".
+    pub fn social_action(&self, name: &str, connect: bool, lang: Lang) -> String {
+        match (lang, connect) {
+            (Lang::Ru, false) => format!("Войти через {name}"),
+            (Lang::Ru, true) => format!("Привязать {name}"),
+            (Lang::En, false) => format!("Sign in with {name}"),
+            (Lang::En, true) => format!("Connect {name}"),
         }
     }
 

@@ -463,3 +463,91 @@ async fn registration_fields_that_fail_to_load_offer_a_retry() {
     b.find("#wc-f-name").await;
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_with_vk_through_oauth() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Missing).await;
+    server.set_config(ConfigMode::Json(server.config_with_vk()));
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    // Only the configured network has a button.
+    b.wait_text(".wc-socials", "Sign in with VK").await;
+    assert!(b.client.find(fantoccini::Locator::Css(".wc-social--facebook")).await.is_err());
+    b.screenshot("sign-in-with-vk-phone", PHONE.0, PHONE.1).await;
+    b.click(".wc-social--vkontakte").await;
+
+    // The provider's page got our client id, a random state and our callback.
+    b.wait_text("h1", "Allow the shop").await;
+    let at_provider = b.client.current_url().await.unwrap();
+    let q: std::collections::HashMap<String, String> =
+        at_provider.query_pairs().into_owned().collect();
+    assert_eq!(q.get("client_id").map(String::as_str), Some("51234"));
+    assert_eq!(q.get("v").map(String::as_str), Some("5.131"), "the provider's own parameters kept");
+    assert_eq!(q.get("redirect_uri"), Some(&server.url("/oauth/callback")));
+    assert_eq!(q.get("state").map(String::len), Some(32));
+    b.click("#allow").await;
+
+    // Back in the cabinet: signed in with the network's token; the token left the address bar.
+    b.wait_path("/profile").await;
+    b.wait_text(".wc-name h2", "777001").await;
+    let auth = server.requests_to(Endpoint::Auth);
+    let body: serde_json::Value = serde_json::from_str(&auth.last().unwrap().body).unwrap();
+    assert_eq!(body["type"], "vkontakte");
+    assert_eq!(body["accessToken"], "fake-51234-token");
+    assert_eq!(body["internal_id"], "777001");
+    assert!(!b.client.current_url().await.unwrap().as_str().contains("access_token"));
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forged_or_denied_oauth_reply_sends_nothing() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Missing).await;
+    server.set_config(ConfigMode::Json(server.config_with_vk()));
+    let b = Browser::start("en-US").await;
+    // A reply this browser never asked for.
+    b.client
+        .goto(&server.url("/oauth/callback#access_token=stolen&user_id=1&state=forged"))
+        .await
+        .expect("open");
+    b.wait_text(".wc-banner--error", "couldn't verify").await;
+    assert!(!b.client.current_url().await.unwrap().as_str().contains("stolen"));
+    // Denied at the provider.
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.click(".wc-social--vkontakte").await;
+    b.click("#deny").await;
+    b.wait_text(".wc-banner--error", "cancelled").await;
+    assert!(server.requests_to(Endpoint::Auth).is_empty(), "nothing was sent to the shop");
+    // The password sign-in still works from there.
+    b.click(".wc-alt a").await;
+    b.find("#wc-login").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_signed_in_customer_connects_vk() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Missing).await;
+    server.set_config(ConfigMode::Json(server.config_with_vk()));
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    fill_sign_in(&b).await;
+    b.click("button[type=submit]").await;
+    b.wait_text(".wc-name h2", "Анна").await;
+    b.wait_text(".wc-socials", "Connect VK").await;
+    b.click(".wc-social--vkontakte").await;
+    b.click("#allow").await;
+    b.wait_text(".wc-banner--info", "now connected").await;
+    let refresh = server.requests_to(Endpoint::TokenRefresh);
+    assert_eq!(refresh.len(), 1);
+    assert!(
+        refresh[0].authorization.as_deref().is_some_and(|t| t.len() == 32),
+        "sent with the session token"
+    );
+    let body: serde_json::Value = serde_json::from_str(&refresh[0].body).unwrap();
+    assert_eq!(body["type"], "vkontakte");
+    assert_eq!(body["internal_id"], "777001");
+    b.close().await;
+}

@@ -5,5 +5,6 @@ pub mod bonus;
 pub mod form;
 pub mod locale;
 pub mod login_field;
+pub mod oauth;
 pub mod text;
 pub mod url;

@@ -2,6 +2,7 @@
 
 pub mod home;
 pub mod not_found;
+pub mod oauth_callback;
 pub mod profile;
 pub mod recover;
 pub mod register;

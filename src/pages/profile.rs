@@ -18,6 +18,7 @@ use crate::i18n::use_i18n;
 use crate::model::profile::{Profile, ProfileField};
 use crate::session::{Notice, Session};
 use crate::ui::banner::ErrorBanner;
+use crate::ui::social::SocialButtons;
 
 const HERE: &str = "/profile";
 
@@ -90,7 +91,11 @@ fn ProfileView(session: Session) -> impl IntoView {
                 None | Some(Err(ApiError::SessionOver)) => view! {
                     <p class="wc-loading" role="status">{i18n.t().loading}</p>
                 }.into_any(),
-                Some(Ok(p)) => view! { <ProfileBlocks profile=p lang=i18n.lang.get()/> }.into_any(),
+                Some(Ok(p)) => view! {
+                    <ProfileBlocks profile=p lang=i18n.lang.get()/>
+                    <SocialButtons connect=true next=HERE/>
+                }
+                .into_any(),
                 Some(Err(e)) => {
                     let lines = vec![format!("{} {}", i18n.t().profile_load_failed, i18n.t().api_error(&e))];
                     view! { <ErrorBanner lines=lines retry=Callback::new(move |_| profile.refetch())/> }.into_any()

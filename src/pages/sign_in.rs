@@ -23,6 +23,7 @@ use crate::model::fields::FieldType;
 use crate::session::{Notice, Session};
 use crate::ui::banner::{ErrorBanner, Notice as NoticeBanner};
 use crate::ui::reveal::RevealToggle;
+use crate::ui::social::SocialButtons;
 
 /// How the login input looks, from the server's login field.
 #[derive(Clone, Debug, PartialEq)]
@@ -289,6 +290,7 @@ pub fn SignIn() -> impl IntoView {
                     {move || if pending.get() { i18n.t().signing_in } else { i18n.t().sign_in }}
                 </button>
             </form>
+            <SocialButtons connect=false next=next()/>
             <p class="wc-alt">
                 <A href="/recover" attr:class="wc-link">{move || i18n.t().recover_link}</A>
             </p>

@@ -5,3 +5,4 @@ pub mod code;
 pub mod form_state;
 pub mod layout;
 pub mod reveal;
+pub mod social;

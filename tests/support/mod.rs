@@ -129,6 +129,7 @@ impl TestServer {
             .route("/api/mobium.php", any(api))
             .route("/cabinet.json", get(cabinet_json))
             .route("/test/outbox", get(outbox))
+            .route("/fake-oauth/authorize", get(fake_oauth))
             .fallback_service(
                 ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html"))),
             )
@@ -163,6 +164,24 @@ impl TestServer {
         self.state.faults.lock().unwrap().push((endpoint, fault));
     }
 
+    /// Serve another `cabinet.json` from now on.
+    pub fn set_config(&self, config: ConfigMode) {
+        *self.state.config.lock().unwrap() = config;
+    }
+
+    /// [`http_config`] plus VK sign-in through this server's fake OAuth provider.
+    pub fn config_with_vk(&self) -> String {
+        let mut cfg: serde_json::Value = serde_json::from_str(&http_config()).unwrap();
+        cfg["social"] = serde_json::json!({
+            "vkontakte": {
+                "authorize_url": self.url("/fake-oauth/authorize?v=5.131"),
+                "client_id": "51234",
+                "scope": "email"
+            }
+        });
+        cfg.to_string()
+    }
+
     pub fn last_code(&self) -> Option<SentCode> {
         self.state.backend.lock().unwrap().outbox().last().cloned()
     }
@@ -180,6 +199,29 @@ async fn cabinet_json(State(state): State<Arc<ServerState>>) -> Response {
         },
         ConfigMode::Missing => StatusCode::NOT_FOUND.into_response(),
     }
+}
+
+/// A stand-in for a social network's authorize page: "Allow" returns an access token and a user
+/// id in the fragment, with the `state` it was given; "Deny" returns `error=access_denied`.
+async fn fake_oauth(Query(q): Query<HashMap<String, String>>) -> Response {
+    let get = |k: &str| q.get(k).cloned().unwrap_or_default();
+    let (redirect, state, client) = (get("redirect_uri"), get("state"), get("client_id"));
+    let enc = |s: &str| s.replace('&', "%26").replace('#', "%23");
+    let allow = format!(
+        "{redirect}#access_token=fake-{client}-token&expires_in=86400&user_id=777001&state={}",
+        enc(&state)
+    );
+    let deny = format!(
+        "{redirect}#error=access_denied&error_description=User+denied&state={}",
+        enc(&state)
+    );
+    let html = format!(
+        "<!doctype html><title>Fake VK</title><h1>Allow the shop to use your account?</h1>\
+         <p>response_type={}, scope={}</p><a id=allow href=\"{allow}\">Allow</a> <a id=deny href=\"{deny}\">Deny</a>",
+        get("response_type"),
+        get("scope")
+    );
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
 }
 
 async fn outbox(State(state): State<Arc<ServerState>>) -> Response {

@@ -1,0 +1,97 @@
+//! Social sign-in buttons: one per network configured in `social`, none for the rest.
+//!
+//! A press stores a random `state` (with what to do on return) in session storage and sends the
+//! customer to the network's authorize page; `pages/oauth_callback.rs` finishes the flow.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::browser::{self, Area};
+use crate::config::{Config, SocialConfig};
+use crate::domain::oauth::{authorize_url, state_from_bytes};
+use crate::domain::url;
+use crate::i18n::use_i18n;
+
+const PENDING_KEY: &str = "web-cabinet:oauth";
+/// The cabinet route the networks send customers back to.
+pub const CALLBACK_PATH: &str = "oauth/callback";
+
+/// An OAuth flow this browser started.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pending {
+    pub state: String,
+    pub network: String,
+    /// Signed in already: link the network to the account (token refresh) instead of signing in.
+    pub connect: bool,
+    /// Where to go afterwards.
+    pub next: String,
+}
+
+impl Pending {
+    /// Take the pending flow out of storage (a reply can be used once).
+    pub fn take() -> Option<Self> {
+        let text = browser::load(Area::Session, PENDING_KEY)?;
+        browser::remove(Area::Session, PENDING_KEY);
+        serde_json::from_str(&text).ok()
+    }
+}
+
+/// The absolute URL the network returns to.
+pub fn redirect_uri() -> String {
+    url::resolve(&browser::base_uri(), CALLBACK_PATH).unwrap_or_default()
+}
+
+fn start(social: &SocialConfig, connect: bool, next: &str) {
+    let Some(bytes) = browser::random_bytes16() else {
+        browser::error("social sign-in: no secure random source");
+        return;
+    };
+    let pending = Pending {
+        state: state_from_bytes(&bytes),
+        network: social.network.wire_name().into(),
+        connect,
+        next: next.into(),
+    };
+    let Ok(text) = serde_json::to_string(&pending) else {
+        return;
+    };
+    browser::store(Area::Session, PENDING_KEY, &text);
+    browser::go_to(&authorize_url(
+        &social.authorize_url,
+        &social.client_id,
+        social.scope.as_deref(),
+        &redirect_uri(),
+        &pending.state,
+    ));
+}
+
+/// A button per configured network. `connect`: link to the signed-in account.
+#[component]
+pub fn SocialButtons(connect: bool, #[prop(into)] next: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let networks = use_context::<Arc<Config>>().map(|c| c.social.clone()).unwrap_or_default();
+    (!networks.is_empty()).then(|| {
+        let buttons = networks
+            .into_iter()
+            .map(|social| {
+                let network = social.network;
+                let next = next.clone();
+                view! {
+                    <button
+                        type="button"
+                        class=format!("wc-button wc-button--secondary wc-social wc-social--{}", network.wire_name())
+                        on:click=move |_| start(&social, connect, &next)
+                    >
+                        {move || {
+                            let lang = i18n.lang.get();
+                            i18n.t().social_action(i18n.t().network_name(network, lang), connect, lang)
+                        }}
+                    </button>
+                }
+            })
+            .collect_view();
+        view! { <div class="wc-socials">{buttons}</div> }
+    })
+}
