@@ -355,9 +355,12 @@ async fn register_with_a_phone_code() {
     );
     b.screenshot("register-code-phone", PHONE.0, PHONE.1).await;
 
-    // A reload keeps the step and the countdown.
+    // A reload keeps the step and the remaining time (a stored deadline, not a fresh count).
+    tokio::time::sleep(std::time::Duration::from_millis(2200)).await;
     b.client.refresh().await.expect("reload");
-    b.wait_text(".wc-resend", "Send again in").await;
+    let after = b.wait_text(".wc-resend", "Send again in").await;
+    assert!(!after.ends_with("1:00") && !after.ends_with("0:59"), "countdown restarted: {after}");
+    b.screenshot("register-code-desktop", DESKTOP.0, DESKTOP.1).await;
 
     // A wrong code: the server's message, the input cleared.
     let code = server.last_code().expect("a code was sent").code;
@@ -441,6 +444,7 @@ async fn recover_a_password() {
     assert_eq!(sent["email"], DEMO_LOGIN);
     assert!(sent["appId"].is_string() && sent["platform"] == "web", "common fields: {sent}");
     b.screenshot("recover-done-phone", PHONE.0, PHONE.1).await;
+    b.screenshot("recover-done-desktop", DESKTOP.0, DESKTOP.1).await;
     b.close().await;
 }
 
@@ -475,6 +479,7 @@ async fn sign_in_with_vk_through_oauth() {
     b.wait_text(".wc-socials", "Sign in with VK").await;
     assert!(b.client.find(fantoccini::Locator::Css(".wc-social--facebook")).await.is_err());
     b.screenshot("sign-in-with-vk-phone", PHONE.0, PHONE.1).await;
+    b.screenshot("sign-in-with-vk-desktop", DESKTOP.0, DESKTOP.1).await;
     b.click(".wc-social--vkontakte").await;
 
     // The provider's page got our client id, a random state and our callback.
@@ -549,5 +554,63 @@ async fn a_signed_in_customer_connects_vk() {
     let body: serde_json::Value = serde_json::from_str(&refresh[0].body).unwrap();
     assert_eq!(body["type"], "vkontakte");
     assert_eq!(body["internal_id"], "777001");
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_single_error_message_with_br_shows_as_lines() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let bitrix = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/fixtures/06_register_error_bitrix_br.json"
+    ))
+    .expect("fixture");
+    server.fault_next(Endpoint::Registration, Fault::Answer { status: 200, body: bitrix });
+    let b = Browser::start("ru-RU").await;
+    b.client.goto(&server.url("/register")).await.expect("open");
+    b.find("#wc-f-name").await;
+    b.type_into("#wc-f-name", "Иван").await;
+    b.type_into("#wc-f-email", "ivan.petrov@example.ru").await;
+    b.type_into("#wc-f-phone", "+79161112233").await;
+    b.type_into("#wc-f-password", "12345").await;
+    b.click("button[type=submit]").await;
+    let text = b.wait_text(".wc-banner--error", "уже существует").await;
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "Пользователь с логином \"ivan.petrov@example.ru\" уже существует.",
+            "Пароль должен быть не менее 6 символов длиной."
+        ],
+        "one line per <br>, no markup"
+    );
+    assert_eq!(b.value("#wc-f-email").await, "ivan.petrov@example.ru");
+    b.screenshot("register-br-error-phone", PHONE.0, PHONE.1).await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn register_in_the_demo_with_the_code_from_the_banner() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::FromDist).await;
+    let b = Browser::start("ru-RU").await;
+    b.client.goto(&server.url("/register")).await.expect("open");
+    b.find("#wc-f-name").await;
+    b.type_into("#wc-f-name", "Мария").await;
+    b.type_into("#wc-f-email", "maria@example.com").await;
+    b.type_into("#wc-f-phone", "+7 903 555-44-33").await;
+    b.type_into("#wc-f-password", "secret1").await;
+    b.click("button[type=submit]").await;
+    b.find("#wc-code").await;
+    // No SMS in a browser: the demo banner shows the code it "sent".
+    let code = b.wait_text(".wc-demo-code", "").await;
+    assert_eq!(code.len(), 4, "{code:?}");
+    b.screenshot("demo-register-code-phone", PHONE.0, PHONE.1).await;
+    b.type_into("#wc-code", &code).await;
+    b.click(".wc-code button[type=submit]").await;
+    b.wait_path("/profile").await;
+    b.wait_text(".wc-name h2", "Мария").await;
+    assert!(server.log().is_empty(), "all in the page");
     b.close().await;
 }
