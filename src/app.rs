@@ -48,6 +48,7 @@ pub fn start() {
     let source = ConfigSource {
         url: url::resolve(&base, explicit.as_deref().unwrap_or("cabinet.json")).unwrap_or_default(),
         explicit: explicit.is_some(),
+        page: PageHints::read(&host),
     };
     let root = host.clone();
     leptos::mount::mount_to(host, move || view! { <Boot source root/> }).forget();
@@ -59,6 +60,34 @@ struct ConfigSource {
     url: String,
     /// Set by the page's `data-config`: then a missing file is an error, not "demo".
     explicit: bool,
+    page: PageHints,
+}
+
+/// What the embedding page knows about the customer (say, the phone typed at checkout), from
+/// the mount element's `data-saved-phone`, `data-saved-email` and `data-region-id`. They win over
+/// the config's values: the page knows this visit.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct PageHints {
+    saved_phone: Option<String>,
+    saved_email: Option<String>,
+    region_id: Option<String>,
+}
+
+impl PageHints {
+    fn read(host: &web_sys::HtmlElement) -> Self {
+        let attr = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
+        Self {
+            saved_phone: attr("data-saved-phone"),
+            saved_email: attr("data-saved-email"),
+            region_id: attr("data-region-id"),
+        }
+    }
+
+    fn apply(&self, config: &mut Config) {
+        config.saved_phone = self.saved_phone.clone().or(config.saved_phone.take());
+        config.saved_email = self.saved_email.clone().or(config.saved_email.take());
+        config.region_id = self.region_id.clone().or(config.region_id.take());
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -77,7 +106,9 @@ async fn load_config(source: ConfigSource) -> Result<Config, BootError> {
     // A server with an SPA fallback answers a missing cabinet.json with index.html.
     let missing = status == 404 || (status == 200 && text.trim_start().starts_with('<'));
     if missing && !source.explicit {
-        return Ok(Config::default());
+        let mut config = Config::default();
+        source.page.apply(&mut config);
+        return Ok(config);
     }
     if missing || !(200..300).contains(&status) {
         return Err(BootError::Invalid(ConfigError {
@@ -85,7 +116,9 @@ async fn load_config(source: ConfigSource) -> Result<Config, BootError> {
             problem: format!("{} could not be loaded (HTTP {status})", source.url),
         }));
     }
-    Config::parse(&text, &source.url).map_err(BootError::Invalid)
+    let mut config = Config::parse(&text, &source.url).map_err(BootError::Invalid)?;
+    source.page.apply(&mut config);
+    Ok(config)
 }
 
 fn initial_lang(config: Option<&Config>) -> Lang {

@@ -614,3 +614,25 @@ async fn register_in_the_demo_with_the_code_from_the_banner() {
     assert!(server.log().is_empty(), "all in the page");
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn what_the_embedding_page_knows_is_sent_with_forms() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/embed-test.html")).await.expect("open");
+    // An unknown path inside the cabinet: its own "not found", with a way in.
+    b.wait_text("h1", "Page not found").await;
+    b.click("a.wc-button").await;
+    b.wait_path("/sign-in").await;
+    fill_sign_in(&b).await;
+    b.click("button[type=submit]").await;
+    b.wait_path("/profile").await;
+    let body: serde_json::Value =
+        serde_json::from_str(&server.requests_to(Endpoint::Auth)[0].body).unwrap();
+    assert_eq!(body["savedPhone"], "+79160000000");
+    assert_eq!(body["savedEmail"], "guest@example.com");
+    assert_eq!(body["regionId"], "spb");
+    assert!(body.get("pushToken").is_none(), "no push token on the web");
+    b.close().await;
+}

@@ -130,6 +130,7 @@ impl TestServer {
             .route("/cabinet.json", get(cabinet_json))
             .route("/test/outbox", get(outbox))
             .route("/fake-oauth/authorize", get(fake_oauth))
+            .route("/embed-test.html", get(embed_page))
             .fallback_service(
                 ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html"))),
             )
@@ -220,6 +221,16 @@ async fn fake_oauth(Query(q): Query<HashMap<String, String>>) -> Response {
          <p>response_type={}, scope={}</p><a id=allow href=\"{allow}\">Allow</a> <a id=deny href=\"{deny}\">Deny</a>",
         get("response_type"),
         get("scope")
+    );
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
+}
+
+/// The built page with what an embedding shop page would add to the mount element.
+async fn embed_page() -> Response {
+    let index = std::fs::read_to_string(dist_dir().join("index.html")).unwrap_or_default();
+    let html = index.replace(
+        "<div id=\"web-cabinet\"></div>",
+        "<div id=\"web-cabinet\" data-saved-phone=\"+79160000000\" data-saved-email=\"guest@example.com\" data-region-id=\"spb\"></div>",
     );
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
 }
