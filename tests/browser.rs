@@ -636,3 +636,40 @@ async fn what_the_embedding_page_knows_is_sent_with_forms() {
     assert!(body.get("pushToken").is_none(), "no push token on the web");
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn field_errors_land_under_their_inputs_and_the_rest_at_the_top() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let mixed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/fixtures/07_register_error_fields_mixed_keys.json"
+    ))
+    .expect("fixture");
+    server.fault_next(Endpoint::Registration, Fault::Answer { status: 200, body: mixed });
+    let b = Browser::start("ru-RU").await;
+    b.client.goto(&server.url("/register")).await.expect("open");
+    b.find("#wc-f-name").await;
+    b.type_into("#wc-f-name", "Иван").await;
+    b.type_into("#wc-f-email", "ivan@example.ru").await;
+    b.type_into("#wc-f-phone", "+79161112233").await;
+    b.type_into("#wc-f-password", "secret1").await;
+    b.click("button[type=submit]").await;
+    b.wait_text("#wc-f-email-error", "Данный email уже зарегистрирован.").await;
+    b.wait_text("#wc-f-phone-error", "Данный телефон уже зарегистрирован.").await;
+    for id in ["#wc-f-email", "#wc-f-phone"] {
+        assert_eq!(b.find(id).await.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    }
+    assert_eq!(
+        b.find("#wc-f-name").await.attr("aria-invalid").await.unwrap().as_deref(),
+        Some("false")
+    );
+    let banner = b.wait_text(".wc-banner--error", "Промокод не найден").await;
+    assert!(banner.contains("Регистрация временно недоступна"), "{banner}");
+    assert!(!banner.contains("уже зарегистрирован"), "field messages are not repeated at the top");
+    // Focus went to the first field the server blamed.
+    let focused = b.js("return document.activeElement && document.activeElement.id").await;
+    assert_eq!(focused.as_str(), Some("wc-f-email"));
+    b.screenshot("register-field-errors-desktop", DESKTOP.0, DESKTOP.1).await;
+    b.close().await;
+}
