@@ -93,6 +93,18 @@ pub struct Strings {
     pub social_linked: &'static str,
     pub social_title: &'static str,
     pub to_profile: &'static str,
+    pub edit: &'static str,
+    pub save: &'static str,
+    pub cancel: &'static str,
+    pub saving: &'static str,
+    pub saved: &'static str,
+    pub confirm_value: &'static str,
+    pub show_at_till: &'static str,
+    pub close: &'static str,
+    pub card_title: &'static str,
+    pub opens_new_tab: &'static str,
+    pub open_link: &'static str,
+    pub till_hint: &'static str,
 }
 
 pub const RU: Strings = Strings {
@@ -179,6 +191,18 @@ pub const RU: Strings = Strings {
     social_linked: "Аккаунт соцсети привязан к кабинету.",
     social_title: "Вход через соцсети",
     to_profile: "Вернуться в профиль",
+    edit: "Изменить",
+    save: "Сохранить",
+    cancel: "Отмена",
+    saving: "Сохраняем…",
+    saved: "Изменения сохранены.",
+    confirm_value: "Подтвердить",
+    show_at_till: "Показать на кассе",
+    close: "Закрыть",
+    card_title: "Карта покупателя",
+    opens_new_tab: "(откроется в новой вкладке)",
+    open_link: "Открыть",
+    till_hint: "Покажите этот код кассиру",
 };
 
 pub const EN: Strings = Strings {
@@ -265,6 +289,18 @@ pub const EN: Strings = Strings {
     social_linked: "Your social network account is now connected.",
     social_title: "Social sign-in",
     to_profile: "Back to your profile",
+    edit: "Edit",
+    save: "Save",
+    cancel: "Cancel",
+    saving: "Saving…",
+    saved: "Your changes are saved.",
+    confirm_value: "Confirm",
+    show_at_till: "Show at the till",
+    close: "Close",
+    card_title: "Loyalty card",
+    opens_new_tab: "(opens in a new tab)",
+    open_link: "Open",
+    till_hint: "Show this code to the cashier",
 };
 
 impl Strings {

@@ -673,3 +673,272 @@ async fn field_errors_land_under_their_inputs_and_the_rest_at_the_top() {
     b.screenshot("register-field-errors-desktop", DESKTOP.0, DESKTOP.1).await;
     b.close().await;
 }
+
+/// A profile answer with every block type, plus entries a client must skip.
+fn every_block_profile() -> String {
+    serde_json::json!({
+        "status": "ok",
+        "data": {
+            "fields": [
+                { "cabinet_field_type": "name_field", "id": "name", "value": "Анна", "editable": true, "image": "demo/avatar.svg" },
+                { "cabinet_field_type": "image_action_field", "image": "demo/promo.svg", "action": { "type": "openUrlExternal", "param": "https://example.com/promo" } },
+                { "cabinet_field_type": "image_action_field", "image": "", "action": { "type": "openUrl", "param": "https://example.com/" } },
+                { "cabinet_field_type": "title_text_field", "id": "phone", "title": "Телефон", "value": "+79161234567", "editable": true, "need_verification": "1", "verified": "N", "time": "120", "text": "Введите код из SMS", "code_input_type": "number" },
+                { "cabinet_field_type": "title_text_field", "id": "email", "title": "E-mail", "value": "anna@example.com", "editable": false },
+                { "cabinet_field_type": "text_field", "value": "Участник программы с 2021 года" },
+                { "cabinet_field_type": "text_field", "value": null },
+                { "cabinet_field_type": "action_field", "value": "Позвонить", "action": { "type": "doCall", "param": "+7 800 123-45-67" } },
+                { "cabinet_field_type": "action_field", "value": "Акция", "action": { "type": "openUrlExternal", "param": "https://example.com/sale" } },
+                { "cabinet_field_type": "action_field", "value": "Вредная ссылка", "action": { "type": "openUrl", "param": "javascript:window.__xss=1" } },
+                { "cabinet_field_type": "action_field", "value": "Мой профиль", "action": { "type": "openProfile", "param": null } },
+                { "cabinet_field_type": "action_field", "value": "Товар дня", "action": { "type": "openProduct", "param": "42" } },
+                { "cabinet_field_type": "action_field", "value": "Каталог", "action": { "type": "openCatalog", "param": "" } },
+                { "cabinet_field_type": "action_field", "value": "Без действия", "action": { "type": null, "param": null } },
+                { "cabinet_field_type": "bonus_field", "title": "Бонусные баллы", "value": "1 250" },
+                { "cabinet_field_type": "barcode_field", "image": "demo/barcode.svg" },
+                { "cabinet_field_type": "separator", "size": "24" },
+                { "cabinet_field_type": "hologram_field", "value": "from the future" },
+                { "value": "no type at all" },
+                null,
+                "a string"
+            ],
+            "bonus": { "amount": "1250.5", "available_proportion": 0.2 },
+            "discount": { "value": 0.14 }
+        }
+    })
+    .to_string()
+}
+
+fn config_with_actions() -> String {
+    let mut cfg: serde_json::Value = serde_json::from_str(&http_config()).unwrap();
+    cfg["actions"] = serde_json::json!({ "openProduct": "https://shop.example/product/{param}" });
+    cfg.to_string()
+}
+
+async fn signed_in(server: &TestServer, lang: &str) -> Browser {
+    let b = Browser::start(lang).await;
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    fill_sign_in(&b).await;
+    b.click("button[type=submit]").await;
+    b.wait_path("/profile").await;
+    b.find(".wc-name h2").await;
+    b
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_block_type_in_server_order() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(config_with_actions())).await;
+    server
+        .fault_next(Endpoint::Profile, Fault::Answer { status: 200, body: every_block_profile() });
+    let b = signed_in(&server, "en-US").await;
+    b.wait_text(".wc-name h2", "Анна").await;
+    assert!(b
+        .find(".wc-avatar")
+        .await
+        .attr("src")
+        .await
+        .unwrap()
+        .is_some_and(|s| s.ends_with("avatar.svg")));
+    // Labelled values with verification state, and "Confirm" for the unconfirmed phone.
+    let rows = b.wait_text(".wc-blocks", "+79161234567").await;
+    assert!(rows.contains("not confirmed") && rows.contains("anna@example.com"), "{rows}");
+    b.find(".wc-confirm-button").await;
+    assert!(rows.contains("Участник программы с 2021 года"));
+    // Actions: a call, a new-tab link, a cabinet screen, a mapped shop screen.
+    b.find("a.wc-action[href='tel:+78001234567']").await;
+    let external = b.find("a.wc-action[href='https://example.com/sale']").await;
+    assert_eq!(external.attr("target").await.unwrap().as_deref(), Some("_blank"));
+    assert_eq!(external.attr("rel").await.unwrap().as_deref(), Some("noopener noreferrer"));
+    b.find("a.wc-action[href='/profile']").await;
+    b.find("a.wc-action[href='https://shop.example/product/42']").await;
+    b.find("a.wc-image-action[href='https://example.com/promo'] img").await;
+    // Unsafe, unmapped and typeless actions are inert: no link, nothing focusable.
+    let links: Vec<String> = b
+        .js("return [...document.querySelectorAll('a')].map(a => a.getAttribute('href'))")
+        .await
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    assert!(links.iter().all(|h| !h.to_lowercase().contains("javascript")), "{links:?}");
+    let inert =
+        b.js("return [...document.querySelectorAll('.wc-inert')].map(e => e.textContent)").await;
+    let inert = inert.to_string();
+    for text in ["Вредная ссылка", "Каталог", "Без действия"] {
+        assert!(inert.contains(text), "{text} should be inert: {inert}");
+    }
+    assert_eq!(
+        b.js("return document.querySelectorAll('.wc-inert[tabindex], .wc-inert a').length").await,
+        0
+    );
+    // The empty image is not drawn; bonus line, barcode, separator are.
+    assert_eq!(b.js("return document.querySelectorAll('.wc-image').length").await, 1);
+    b.wait_text(".wc-blocks", "Бонусные баллы").await;
+    b.find("img.wc-barcode").await;
+    assert_eq!(b.js("return document.querySelector('.wc-separator').style.height").await, "24px");
+    // Bonus card: balance, share, discount.
+    b.wait_text(".wc-bonus", "1,250.5").await;
+    b.wait_text(".wc-bonus", "Up to 20% of an order").await;
+    b.wait_text(".wc-discount", "14 %").await;
+    // Unknown, typeless, null and non-object entries: skipped, nothing broke.
+    let page = b.find("body").await.text().await.unwrap();
+    assert!(!page.contains("from the future") && !page.contains("no type at all"));
+    assert!(b.js("return window.__xss === undefined").await.as_bool().unwrap_or(false));
+    assert!(!b.crashed().await);
+    b.screenshot("profile-every-block-phone", PHONE.0, PHONE.1).await;
+    b.screenshot("profile-every-block-desktop", DESKTOP.0, DESKTOP.1).await;
+    b.screenshot("profile-every-block-tall", 700, 2200).await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn edit_the_name_in_the_demo() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::FromDist).await;
+    let b = signed_in(&server, "en-US").await;
+    b.click(".wc-name .wc-edit-button").await;
+    let focused = b.js("return document.activeElement && document.activeElement.id").await;
+    assert_eq!(focused.as_str(), Some("wc-edit-f-name"));
+    assert_eq!(b.value("#wc-edit-f-name").await, "Анна Смирнова");
+    b.type_into("#wc-edit-f-name", "Anna S.").await;
+    b.click(".wc-edit button[type=submit]").await;
+    b.wait_text(".wc-name h2", "Anna S.").await;
+    b.wait_text(".wc-status", "Your changes are saved.").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn edit_the_phone_with_a_code_and_a_rejected_edit_keeps_the_draft() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = signed_in(&server, "en-US").await;
+    // A rejected edit: the server's message in place, what was typed kept.
+    b.click(".wc-row[data-field=email] .wc-edit-button").await;
+    b.find("#wc-edit-f-email").await;
+    b.type_into("#wc-edit-f-email", "not-an-email").await;
+    b.click(".wc-edit button[type=submit]").await;
+    b.wait_text(".wc-edit .wc-field-error", "Not a valid e-mail address").await;
+    assert_eq!(b.value("#wc-edit-f-email").await, "not-an-email");
+    assert_eq!(
+        b.find("#wc-edit-f-email").await.attr("aria-invalid").await.unwrap().as_deref(),
+        Some("true")
+    );
+    b.screenshot("profile-edit-rejected-phone", PHONE.0, PHONE.1).await;
+    b.click(".wc-edit .wc-button--secondary").await;
+
+    // The phone: the server sends a code to the new number; confirmed, the profile shows it.
+    b.click(".wc-row[data-field=phone] .wc-edit-button").await;
+    b.type_into("#wc-edit-f-phone", "+79990000000").await;
+    b.click(".wc-edit button[type=submit]").await;
+    b.wait_text("label[for=wc-code]", "Enter the code from the SMS").await;
+    let code = server.last_code().expect("code").code;
+    b.type_into("#wc-code", &code).await;
+    b.click(".wc-code button[type=submit]").await;
+    b.wait_text(".wc-blocks", "+79990000000").await;
+    b.wait_text(".wc-blocks", "confirmed").await;
+    let change: serde_json::Value =
+        serde_json::from_str(&server.requests_to(Endpoint::ChangeFields).last().unwrap().body)
+            .unwrap();
+    assert_eq!(
+        change,
+        serde_json::json!({ "fields": [{ "field_id": "phone", "value": "+79990000000" }] })
+    );
+    let verify = server.requests_to(Endpoint::Verification);
+    assert!(
+        verify.last().unwrap().authorization.is_some(),
+        "a signed-in verification sends the token"
+    );
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn session_end_during_an_edit_comes_back_with_the_draft() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = signed_in(&server, "en-US").await;
+    b.click(".wc-name .wc-edit-button").await;
+    b.type_into("#wc-edit-f-name", "Draft name").await;
+    let gone = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/fixtures/26_profile_not_authorized.json"
+    ))
+    .expect("fixture");
+    server.fault_next(Endpoint::ChangeFields, Fault::Answer { status: 200, body: gone });
+    b.click(".wc-edit button[type=submit]").await;
+    b.wait_path("/sign-in").await;
+    b.wait_text(".wc-banner--info", "session has ended").await;
+    assert!(!b.find("body").await.text().await.unwrap().contains("not_authorized"));
+    fill_sign_in(&b).await;
+    b.click("button[type=submit]").await;
+    b.wait_path("/profile").await;
+    b.find("#wc-edit-f-name").await;
+    assert_eq!(b.value("#wc-edit-f-name").await, "Draft name", "the draft survived");
+    b.click(".wc-edit button[type=submit]").await;
+    b.wait_text(".wc-name h2", "Draft name").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_out_while_the_server_is_down_still_signs_out() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = signed_in(&server, "en-US").await;
+    server.fault_next(
+        Endpoint::Logout,
+        Fault::Answer { status: 503, body: "<h1>Service Unavailable</h1>".into() },
+    );
+    b.click(".wc-sign-out").await;
+    b.wait_path("/sign-in").await;
+    b.wait_text(".wc-banner--info", "You have signed out.").await;
+    assert!(b.js("return sessionStorage.getItem('web-cabinet:token')").await.is_null());
+    b.client.goto(&server.url("/profile")).await.expect("open");
+    b.wait_path("/sign-in").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_barcode_at_the_till() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::FromDist).await;
+    let b = signed_in(&server, "ru-RU").await;
+    b.click(".wc-barcode-block button").await;
+    b.find(".wc-till[role=dialog][aria-modal=true]").await;
+    let focused = b.js("return document.activeElement && document.activeElement.textContent").await;
+    assert_eq!(focused.as_str(), Some("Закрыть"), "focus moves into the dialog");
+    b.screenshot("barcode-till-phone", PHONE.0, PHONE.1).await;
+    b.screenshot("barcode-till-desktop", DESKTOP.0, DESKTOP.1).await;
+    b.find(".wc-till button").await.send_keys("\u{E00C}").await.expect("escape");
+    for _ in 0..25 {
+        if b.client.find(fantoccini::Locator::Css(".wc-till")).await.is_err() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(b.client.find(fantoccini::Locator::Css(".wc-till")).await.is_err(), "Escape closes it");
+    let focused = b.js("return document.activeElement && document.activeElement.textContent").await;
+    assert_eq!(focused.as_str(), Some("Показать на кассе"), "focus returns to the opener");
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn confirm_an_unconfirmed_phone() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = signed_in(&server, "en-US").await;
+    b.click(".wc-confirm-button").await;
+    b.find("#wc-code").await;
+    let repeat = server.requests_to(Endpoint::VerificationRepeat);
+    assert_eq!(repeat.len(), 1);
+    assert!(repeat[0].authorization.is_some());
+    let code = server.last_code().expect("code").code;
+    b.type_into("#wc-code", &code).await;
+    b.click(".wc-code button[type=submit]").await;
+    b.wait_text(".wc-row[data-field=phone]", "confirmed").await;
+    let row = b.find(".wc-row[data-field=phone]").await.text().await.unwrap();
+    assert!(!row.contains("not confirmed"), "{row}");
+    b.close().await;
+}

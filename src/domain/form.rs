@@ -163,18 +163,23 @@ pub struct InputKind {
 
 /// The input attributes for a field: the right keyboard on phones and the right autofill.
 pub fn input_kind(field: &FormField, is_login: bool) -> InputKind {
-    let (input_type, inputmode, autocomplete) = match &field.field_type {
+    kind_of(&field.field_type, &field.id, is_login)
+}
+
+/// [`input_kind`] from a type and an id (profile fields are not form fields).
+pub fn kind_of(field_type: &FieldType, id: &str, is_login: bool) -> InputKind {
+    let (input_type, inputmode, autocomplete) = match field_type {
         FieldType::Email => ("email", "email", "email"),
         FieldType::Phone => ("tel", "tel", "tel"),
         FieldType::Number => ("text", "decimal", "off"),
         FieldType::Password => ("password", "text", "new-password"),
         FieldType::DatePicker => {
-            ("date", "none", if field.id.contains("birth") { "bday" } else { "off" })
+            ("date", "none", if id.contains("birth") { "bday" } else { "off" })
         }
         _ => (
             "text",
             "text",
-            match field.id.as_str() {
+            match id {
                 "name" | "first_name" => "given-name",
                 "last_name" | "surname" => "family-name",
                 "fio" | "full_name" => "name",

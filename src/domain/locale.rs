@@ -105,6 +105,8 @@ mod tests {
         assert_eq!(format_amount(0.5, Lang::Ru), "0,5");
         assert_eq!(format_amount(1250.0, Lang::En), "1,250");
         assert_eq!(format_amount(14.000000001, Lang::En), "14");
+        assert_eq!(format_amount(0.14 * 100.0, Lang::En), "14", "a discount of 0.14");
+        assert_eq!(format_amount(7.5, Lang::Ru), "7,5");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Pure logic the views call: no Leptos, no web-sys, tested with plain `cargo test`.
 
+pub mod action;
 pub mod app_id;
 pub mod bonus;
 pub mod form;

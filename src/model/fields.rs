@@ -128,6 +128,23 @@ fn opt_flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::E
 }
 
 impl FormField {
+    /// A field the cabinet describes itself (a fallback form, a profile edit).
+    pub fn simple(id: &str, field_type: FieldType, title: &str, required: bool) -> Self {
+        Self {
+            id: id.into(),
+            field_type,
+            title: title.into(),
+            required,
+            need_verification: false,
+            time: None,
+            text: None,
+            editable: true,
+            code_input_type: None,
+            is_login: None,
+            options: Vec::new(),
+        }
+    }
+
     /// The text to label the input with: the title, or the id when the server sent none (a
     /// conformance slip the document forbids, but servers make).
     pub fn label(&self) -> &str {

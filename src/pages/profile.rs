@@ -1,8 +1,9 @@
-//! The profile: the server's blocks in the server's order, the bonus card, and sign-out.
+//! The profile: the server's blocks in the server's order, the bonus card, editing in place with
+//! code verification, and sign-out.
 //!
-//! This first version lists the blocks plainly (actions are shown as text, not yet performed).
 //! A failed load says "couldn't load — retry", never "signed out"; only the server saying the
-//! token is no longer valid ends the session.
+//! token is no longer valid ends the session — and then the draft being edited is kept (session
+//! storage) and comes back after signing in again.
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
@@ -10,17 +11,52 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::api::{ApiError, Client};
-use crate::browser;
-use crate::domain::bonus::{discount_percent, payable_share};
-use crate::domain::locale::{format_amount, format_number, Lang};
-use crate::domain::url::safe_image_src;
+use crate::browser::{self, Area};
+use crate::domain::form::CodeTarget;
 use crate::i18n::use_i18n;
-use crate::model::profile::{Profile, ProfileField};
+use crate::model::fields::FieldType;
+use crate::model::profile::{EditableValue, Profile, ProfileField};
+use crate::sdui::blocks::{Draft, ProfileBlocks, ProfileEditing};
 use crate::session::{Notice, Session};
 use crate::ui::banner::ErrorBanner;
+use crate::ui::code::{start_countdown, CodeVerification};
 use crate::ui::social::SocialButtons;
 
 const HERE: &str = "/profile";
+const DRAFT_KEY: &str = "web-cabinet:profile-draft";
+
+fn load_draft() -> Option<Draft> {
+    browser::load(Area::Session, DRAFT_KEY).and_then(|s| serde_json::from_str(&s).ok())
+}
+
+fn keep_draft(draft: Option<&Draft>) {
+    match draft.and_then(|d| serde_json::to_string(d).ok()) {
+        Some(text) => browser::store(Area::Session, DRAFT_KEY, &text),
+        None => browser::remove(Area::Session, DRAFT_KEY),
+    }
+}
+
+/// The editable value with this id, wherever it sits in the profile.
+fn find_field(profile: &Profile, id: &str) -> Option<EditableValue> {
+    profile.fields.iter().find_map(|f| match f {
+        ProfileField::Name { field, .. } | ProfileField::TitleText(field) if field.id == id => {
+            Some(field.clone())
+        }
+        _ => None,
+    })
+}
+
+/// The code step for a profile field.
+fn code_target(field: &EditableValue, value: &str) -> CodeTarget {
+    CodeTarget {
+        field_id: field.id.clone(),
+        value: value.to_string(),
+        prompt: field.text.clone(),
+        resend_after: field.time.unwrap_or(60),
+        code_type: field.code_input_type.clone().unwrap_or(FieldType::Number),
+        title: field.title.clone().unwrap_or_else(|| field.id.clone()),
+    }
+}
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -54,16 +90,134 @@ fn ProfileView(session: Session) -> impl IntoView {
         }
     });
 
+    // The session ended on the server: sign in again, then come back here (draft kept).
     let nav = navigate.clone();
+    let session_over = move || {
+        session.end(Notice::SessionEnded);
+        nav(
+            &format!("/sign-in?next={HERE}"),
+            NavigateOptions { replace: true, ..Default::default() },
+        );
+    };
+    let over = session_over.clone();
     Effect::new(move || {
         if matches!(profile.get(), Some(Err(ApiError::SessionOver))) {
-            session.end(Notice::SessionEnded);
-            nav(
-                &format!("/sign-in?next={HERE}"),
-                NavigateOptions { replace: true, ..Default::default() },
-            );
+            over();
         }
     });
+
+    let draft = RwSignal::new(load_draft());
+    Effect::new(move || draft.with(|d| keep_draft(d.as_ref())));
+    let failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let verifying: RwSignal<Option<CodeTarget>> = RwSignal::new(None);
+    let saved = RwSignal::new(false);
+    let current = move || match profile.get_untracked() {
+        Some(Ok(p)) => Some(p),
+        _ => None,
+    };
+
+    let save_client = client.clone();
+    let save = Action::new_local(move |d: &Draft| {
+        let (c, d, token) = (save_client.clone(), d.clone(), session.token());
+        async move {
+            match token {
+                Some(t) => {
+                    c.change_fields(&t, &[(d.field_id.clone(), d.value.trim().to_string())]).await
+                }
+                None => Err(ApiError::SessionOver),
+            }
+        }
+    });
+    let over = session_over.clone();
+    Effect::new(move || {
+        let Some(result) = save.value().get() else {
+            return;
+        };
+        let Some(d) = draft.get_untracked() else {
+            return;
+        };
+        match result {
+            Ok(()) => {
+                draft.set(None);
+                saved.set(true);
+                // Servers report ok even when nothing changed: show what they now hold.
+                profile.refetch();
+            }
+            Err(ApiError::VerificationRequired) => {
+                let field = current().and_then(|p| find_field(&p, &d.field_id));
+                let target = match field {
+                    Some(f) => code_target(&f, d.value.trim()),
+                    None => code_target(
+                        &EditableValue {
+                            id: d.field_id.clone(),
+                            title: None,
+                            value: None,
+                            editable: true,
+                            field_type: FieldType::Text,
+                            need_verification: true,
+                            verified: false,
+                            time: None,
+                            text: None,
+                            code_input_type: None,
+                        },
+                        d.value.trim(),
+                    ),
+                };
+                start_countdown(&target);
+                verifying.set(Some(target));
+            }
+            Err(ApiError::SessionOver) => over(),
+            Err(e) => failure.set(Some(e)),
+        }
+    });
+
+    let confirm_client = client.clone();
+    let confirm = Action::new_local(move |field: &EditableValue| {
+        let (c, f, token) = (confirm_client.clone(), field.clone(), session.token());
+        async move {
+            let value = f.value.clone().unwrap_or_default();
+            match token {
+                Some(t) => {
+                    c.resend_code(&f.id, &value, Some(&t)).await.map(|()| code_target(&f, &value))
+                }
+                None => Err(ApiError::SessionOver),
+            }
+        }
+    });
+    let over = session_over.clone();
+    let page_failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    Effect::new(move || match confirm.value().get() {
+        Some(Ok(target)) => {
+            start_countdown(&target);
+            verifying.set(Some(target));
+        }
+        Some(Err(ApiError::SessionOver)) => over(),
+        Some(Err(e)) => page_failure.set(Some(e)),
+        None => {}
+    });
+
+    let editing = ProfileEditing {
+        draft,
+        failure,
+        saving: save.pending().into(),
+        save: Callback::new(move |_| {
+            if save.pending().get_untracked() {
+                return;
+            }
+            if let Some(d) = draft.get_untracked() {
+                failure.set(None);
+                saved.set(false);
+                save.dispatch(d);
+            }
+        }),
+        confirm: Callback::new(move |f: EditableValue| {
+            if !confirm.pending().get_untracked() {
+                page_failure.set(None);
+                confirm.dispatch(f);
+            }
+        }),
+    };
+    provide_context(editing);
 
     let sign_out = move |_| {
         if let Some(token) = session.token() {
@@ -75,122 +229,64 @@ fn ProfileView(session: Session) -> impl IntoView {
                 }
             });
         }
+        keep_draft(None);
         session.end(Notice::SignedOut);
         navigate("/sign-in", NavigateOptions::default());
     };
 
+    let code_step = move |target: CodeTarget| {
+        view! {
+            <CodeVerification
+                target
+                token=session.token()
+                on_verified=Callback::new(move |_| {
+                    verifying.set(None);
+                    draft.set(None);
+                    saved.set(true);
+                    profile.refetch();
+                })
+                on_back=Callback::new(move |_| verifying.set(None))
+            />
+        }
+    };
+
     view! {
-        <section class="wc-card wc-profile" aria-labelledby="wc-profile-title">
-            <div class="wc-profile-head">
-                <h1 id="wc-profile-title">{move || i18n.t().profile_title}</h1>
-                <button type="button" class="wc-button wc-button--secondary" on:click=sign_out>
-                    {move || i18n.t().sign_out}
-                </button>
-            </div>
-            {move || match profile.get() {
-                None | Some(Err(ApiError::SessionOver)) => view! {
-                    <p class="wc-loading" role="status">{i18n.t().loading}</p>
-                }.into_any(),
-                Some(Ok(p)) => view! {
-                    <ProfileBlocks profile=p lang=i18n.lang.get()/>
-                    <SocialButtons connect=true next=HERE/>
-                }
-                .into_any(),
-                Some(Err(e)) => {
-                    let lines = vec![format!("{} {}", i18n.t().profile_load_failed, i18n.t().api_error(&e))];
-                    view! { <ErrorBanner lines=lines retry=Callback::new(move |_| profile.refetch())/> }.into_any()
-                }
-            }}
-        </section>
+        {move || match verifying.get() {
+            Some(target) => code_step(target).into_any(),
+            None => view! {
+                <section class="wc-card wc-profile" aria-labelledby="wc-profile-title">
+                    <div class="wc-profile-head">
+                        <h1 id="wc-profile-title">{move || i18n.t().profile_title}</h1>
+                        <button type="button" class="wc-button wc-button--secondary wc-sign-out" on:click=sign_out.clone()>
+                            {move || i18n.t().sign_out}
+                        </button>
+                    </div>
+                    <p class="wc-status" role="status">{move || saved.get().then(|| i18n.t().saved)}</p>
+                    {move || page_failure.get().map(|e| {
+                        let lines = vec![match e {
+                            ApiError::Rejected(r) => r.message.unwrap_or_else(|| i18n.t().error_rejected.to_string()),
+                            other => i18n.t().api_error(&other).to_string(),
+                        }];
+                        view! { <ErrorBanner lines=lines/> }
+                    })}
+                    {move || match profile.get() {
+                        None | Some(Err(ApiError::SessionOver)) => view! {
+                            <p class="wc-loading" role="status">{i18n.t().loading}</p>
+                        }.into_any(),
+                        Some(Ok(p)) => view! {
+                            <ProfileBlocks profile=p lang=i18n.lang.get()/>
+                            <SocialButtons connect=true next=HERE/>
+                        }
+                        .into_any(),
+                        Some(Err(e)) => {
+                            let lines = vec![format!("{} {}", i18n.t().profile_load_failed, i18n.t().api_error(&e))];
+                            view! { <ErrorBanner lines=lines retry=Callback::new(move |_| profile.refetch())/> }.into_any()
+                        }
+                    }}
+                </section>
+            }
+            .into_any(),
+        }}
     }
     .into_any()
-}
-
-#[component]
-fn ProfileBlocks(profile: Profile, lang: Lang) -> impl IntoView {
-    let t = crate::i18n::Strings::of(lang);
-    let unknown =
-        profile.fields.iter().filter(|f| matches!(f, ProfileField::Unknown { .. })).count();
-    if unknown > 0 {
-        // Counted, never dumped: entries may hold personal data.
-        browser::warn(&format!("profile: {unknown} block(s) of an unknown type were skipped"));
-    }
-    let img = |src: Option<String>, class: &'static str, alt: &'static str| {
-        src.as_deref()
-            .and_then(safe_image_src)
-            .map(|s| view! { <img class=class src=s.to_string() alt=alt loading="lazy"/> })
-    };
-    let blocks = profile
-        .fields
-        .into_iter()
-        .map(|field| match field {
-            ProfileField::Name { field, image } => view! {
-                <div class="wc-block wc-name">
-                    {img(image, "wc-avatar", t.avatar_alt)}
-                    <h2>{field.value.unwrap_or_default()}</h2>
-                </div>
-            }
-            .into_any(),
-            ProfileField::TitleText(f) => {
-                let state = f.need_verification.then(|| {
-                    if f.verified {
-                        view! { <span class="wc-badge wc-badge--ok">{t.verified}</span> }
-                    } else {
-                        view! { <span class="wc-badge wc-badge--warn">{t.not_verified}</span> }
-                    }
-                });
-                view! {
-                    <div class="wc-block wc-row">
-                        <span class="wc-row-title">{f.title.unwrap_or(f.id)}</span>
-                        <span class="wc-row-value">{f.value.unwrap_or_default()}" "{state}</span>
-                    </div>
-                }
-                .into_any()
-            }
-            ProfileField::Text { value } => value
-                .filter(|v| !v.trim().is_empty())
-                .map(|v| view! { <p class="wc-block wc-text">{v}</p> })
-                .into_any(),
-            ProfileField::ActionRow { value, image, .. } => value
-                .filter(|v| !v.trim().is_empty())
-                .map(|v| view! {
-                    <p class="wc-block wc-action">{img(image, "wc-action-icon", "")}<span>{v}</span></p>
-                })
-                .into_any(),
-            ProfileField::ImageAction { image, .. } => {
-                img(image, "wc-block wc-image", "").into_any()
-            }
-            ProfileField::Bonus { title, value } => view! {
-                <p class="wc-block wc-row">
-                    <span class="wc-row-title">{title.unwrap_or_else(|| t.bonus_balance.to_string())}</span>
-                    <span class="wc-row-value">{value.unwrap_or_default()}</span>
-                </p>
-            }
-            .into_any(),
-            ProfileField::Barcode { image } => img(image, "wc-block wc-barcode", t.barcode_alt).into_any(),
-            ProfileField::Separator { size } => view! {
-                <div class="wc-separator" aria-hidden="true" style:height=format!("{size}px")></div>
-            }
-            .into_any(),
-            ProfileField::Unknown { .. } => ().into_any(),
-        })
-        .collect_view();
-    let bonus = profile.bonus.map(|b| {
-        let amount = format_amount(b.amount.unwrap_or(0.0), lang);
-        view! {
-            <div class="wc-bonus" role="group" aria-label=t.bonus_balance>
-                <p class="wc-bonus-amount"><span>{t.bonus_balance}</span><strong>{amount}</strong></p>
-                <p>{t.bonus_share(payable_share(&b), lang)}</p>
-            </div>
-        }
-    });
-    let discount = profile.discount.as_ref().and_then(discount_percent).map(|pct| {
-        let pct = format_number(pct, if pct.fract() == 0.0 { 0 } else { 1 }, lang);
-        view! { <p class="wc-discount">{t.discount}": "<strong>{pct}" %"</strong></p> }
-    });
-    view! {
-        <div class="wc-blocks">{blocks}</div>
-        {bonus}
-        {discount}
-    }
 }

@@ -17,19 +17,7 @@ use crate::ui::form_state::FormState;
 
 /// The form when the server lists no recovery fields.
 fn fallback_fields(title: &str) -> Vec<FormField> {
-    vec![FormField {
-        id: "email".into(),
-        field_type: FieldType::Email,
-        title: title.into(),
-        required: true,
-        need_verification: false,
-        time: None,
-        text: None,
-        editable: false,
-        code_input_type: None,
-        is_login: None,
-        options: Vec::new(),
-    }]
+    vec![FormField::simple("email", FieldType::Email, title, true)]
 }
 
 #[component]

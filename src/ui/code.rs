@@ -42,7 +42,7 @@ pub fn clear_countdown(target: &CodeTarget) {
 pub fn CodeVerification(
     target: CodeTarget,
     /// The signed-in customer's token, when a profile field is being confirmed.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     token: Option<Token>,
     /// "Step i of n" when several values need codes.
     #[prop(optional)]

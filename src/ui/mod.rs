@@ -1,6 +1,7 @@
 //! Pieces shared by the screens: the page shell, banners, the error panel.
 
 pub mod banner;
+pub mod barcode;
 pub mod code;
 pub mod form_state;
 pub mod layout;

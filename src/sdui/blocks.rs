@@ -1,0 +1,310 @@
+//! One renderer per `cabinet_field_type`, in the server's order. Unknown, typeless and `null`
+//! entries are skipped (counted once in the console, never dumped: they may hold personal data);
+//! empty images are not drawn; all server text is text.
+//!
+//! Editable fields edit in place through [`ProfileEditing`], provided by the profile page.
+
+use std::sync::Arc;
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::ApiError;
+use crate::browser;
+use crate::config::Config;
+use crate::domain::action::{resolve, Target};
+use crate::domain::bonus::{discount_percent, payable_share};
+use crate::domain::form::kind_of;
+use crate::domain::locale::{format_amount, Lang};
+use crate::domain::url::safe_image_src;
+use crate::i18n::{use_i18n, Strings};
+use crate::model::profile::{Action, EditableValue, Profile, ProfileField};
+use crate::ui::barcode::Barcode;
+
+/// The one field being edited, and what was typed into it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Draft {
+    pub field_id: String,
+    pub value: String,
+}
+
+/// Editing state and commands, shared by the editable blocks.
+#[derive(Clone, Copy)]
+pub struct ProfileEditing {
+    pub draft: RwSignal<Option<Draft>>,
+    pub failure: RwSignal<Option<ApiError>>,
+    pub saving: Signal<bool>,
+    pub save: Callback<()>,
+    /// Send a code to confirm a field that isn't confirmed yet.
+    pub confirm: Callback<EditableValue>,
+}
+
+fn image(src: Option<String>, class: &'static str, alt: String) -> Option<impl IntoView> {
+    src.as_deref()
+        .and_then(safe_image_src)
+        .map(|s| view! { <img class=class src=s.to_string() alt=alt loading="lazy"/> })
+}
+
+/// `content` as what `action` makes it: a cabinet link, a link (new tab when asked), or inert.
+fn actionable(
+    action: &Action,
+    class: &'static str,
+    label: Option<String>,
+    content: AnyView,
+) -> AnyView {
+    let templates = use_context::<Arc<Config>>().map(|c| c.actions.clone()).unwrap_or_default();
+    let t = use_i18n();
+    match resolve(action, &templates) {
+        Target::Screen(path) => {
+            view! { <A href=path attr:class=class attr:aria-label=label>{content}</A> }.into_any()
+        }
+        Target::Link { href, new_tab: false } => {
+            view! { <a class=class href=href aria-label=label>{content}</a> }.into_any()
+        }
+        Target::Link { href, new_tab: true } => view! {
+            <a class=class href=href target="_blank" rel="noopener noreferrer" aria-label=label>
+                {content}
+                <span class="wc-visually-hidden">" "{move || t.t().opens_new_tab}</span>
+            </a>
+        }
+        .into_any(),
+        // Not a link and not focusable: nothing happens on a press, so nothing invites one.
+        Target::Inert => {
+            view! { <div class=format!("{class} wc-inert")>{content}</div> }.into_any()
+        }
+    }
+}
+
+#[component]
+pub fn ProfileBlocks(profile: Profile, lang: Lang) -> impl IntoView {
+    let t = Strings::of(lang);
+    let unknown =
+        profile.fields.iter().filter(|f| matches!(f, ProfileField::Unknown { .. })).count();
+    if unknown > 0 {
+        browser::warn(&format!("profile: {unknown} block(s) of an unknown type were skipped"));
+    }
+    let name_first = matches!(profile.fields.first(), Some(ProfileField::Name { .. }));
+    let blocks: Vec<AnyView> = profile
+        .fields
+        .into_iter()
+        .map(|field| match field {
+            ProfileField::Name { field, image: avatar } => view! {
+                <div class="wc-block wc-name">
+                    {image(avatar, "wc-avatar", t.avatar_alt.into())}
+                    <EditableValueView field heading=true/>
+                </div>
+            }
+            .into_any(),
+            ProfileField::TitleText(f) => {
+                let id = f.id.clone();
+                view! {
+                    <div class="wc-block wc-row" data-field=id>
+                        <EditableValueView field=f heading=false/>
+                    </div>
+                }
+            }
+            .into_any(),
+            ProfileField::Text { value } => value
+                .filter(|v| !v.trim().is_empty())
+                .map(|v| view! { <p class="wc-block wc-text">{v}</p> })
+                .into_any(),
+            ProfileField::ActionRow { value, action, image: icon } => {
+                let text = value.filter(|v| !v.trim().is_empty());
+                if text.is_none() && icon.is_none() {
+                    return ().into_any();
+                }
+                let content = view! {
+                    {image(icon, "wc-action-icon", String::new())}
+                    <span>{text}</span>
+                }
+                .into_any();
+                view! { <div class="wc-block">{actionable(&action, "wc-action", None, content)}</div> }.into_any()
+            }
+            ProfileField::ImageAction { image: picture, action } => {
+                let Some(src) = picture.as_deref().and_then(safe_image_src).map(str::to_string) else {
+                    return ().into_any();
+                };
+                let content = view! { <img class="wc-image" src=src alt="" loading="lazy"/> }.into_any();
+                let label = Some(t.open_link.to_string());
+                view! { <div class="wc-block">{actionable(&action, "wc-image-action", label, content)}</div> }.into_any()
+            }
+            ProfileField::Bonus { title, value } => view! {
+                <p class="wc-block wc-row">
+                    <span class="wc-row-title">{title.unwrap_or_else(|| t.bonus_balance.to_string())}</span>
+                    <span class="wc-row-value">{value.unwrap_or_default()}</span>
+                </p>
+            }
+            .into_any(),
+            ProfileField::Barcode { image: code } => match code.as_deref().and_then(safe_image_src) {
+                Some(src) => view! { <Barcode src=src.to_string()/> }.into_any(),
+                None => ().into_any(),
+            },
+            ProfileField::Separator { size } => view! {
+                <div class="wc-separator" aria-hidden="true" style:height=format!("{size}px")></div>
+            }
+            .into_any(),
+            ProfileField::Unknown { .. } => ().into_any(),
+        })
+        .collect();
+    let discount = profile.discount.as_ref().and_then(discount_percent).map(|pct| {
+        let pct = format_amount(pct, lang);
+        view! { <p class="wc-discount">{t.discount}": "<strong>{pct}" %"</strong></p> }
+    });
+    let bonus = profile.bonus.map(|b| {
+        let amount = format_amount(b.amount.unwrap_or(0.0), lang);
+        view! {
+            <div class="wc-bonus" role="group" aria-label=t.bonus_balance>
+                <p class="wc-bonus-amount"><span>{t.bonus_balance}</span><strong>{amount}</strong></p>
+                <p>{t.bonus_share(payable_share(&b), lang)}</p>
+            </div>
+        }
+    });
+    // The card sits under the customer's name when the server puts the name first.
+    let mut blocks = blocks.into_iter();
+    let first = if name_first { blocks.next() } else { None };
+    view! {
+        <div class="wc-blocks">
+            {first}
+            {bonus}
+            {discount}
+            {blocks.collect_view()}
+        </div>
+    }
+}
+
+/// A name or labelled value: shown, or edited in place; with its verification state.
+#[component]
+fn EditableValueView(field: EditableValue, heading: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(editing) = use_context::<ProfileEditing>() else {
+        return ().into_any();
+    };
+    let id = field.id.clone();
+    let title = field.title.clone().unwrap_or_else(|| id.clone());
+    let is_open = {
+        let id = id.clone();
+        move || editing.draft.with(|d| d.as_ref().is_some_and(|d| d.field_id == id))
+    };
+    let shown = {
+        let (field, title) = (field.clone(), title.clone());
+        move || {
+            let value = field.value.clone().unwrap_or_default();
+            let state = field.need_verification.then(|| {
+                if field.verified {
+                    view! { <span class="wc-badge wc-badge--ok">{i18n.t().verified}</span> }
+                        .into_any()
+                } else {
+                    view! { <span class="wc-badge wc-badge--warn">{i18n.t().not_verified}</span> }
+                        .into_any()
+                }
+            });
+            let label = title.clone();
+            let start = {
+                let (id, value) = (field.id.clone(), value.clone());
+                move |_| {
+                    editing.failure.set(None);
+                    editing.draft.set(Some(Draft { field_id: id.clone(), value: value.clone() }));
+                }
+            };
+            let edit = field.editable.then(|| {
+                view! {
+                    <button
+                        type="button"
+                        class="wc-link-button wc-edit-button"
+                        aria-label=move || i18n.t().change_value(&label, i18n.lang.get())
+                        on:click=start
+                    >
+                        {move || i18n.t().edit}
+                    </button>
+                }
+            });
+            let confirm = (field.need_verification && !field.verified && !value.is_empty()).then(|| {
+                let f = field.clone();
+                view! {
+                    <button type="button" class="wc-link-button wc-confirm-button" on:click=move |_| editing.confirm.run(f.clone())>
+                        {move || i18n.t().confirm_value}
+                    </button>
+                }
+            });
+            if heading {
+                view! {
+                    <h2>{value}</h2>
+                    <span class="wc-row-actions">{edit}</span>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <span class="wc-row-title">{title.clone()}</span>
+                    <span class="wc-row-value">{value}" "{state}</span>
+                    <span class="wc-row-actions">{edit}{confirm}</span>
+                }
+                .into_any()
+            }
+        }
+    };
+    let editor = move || view! { <Editor field=field.clone() title=title.clone()/> };
+    view! { {move || if is_open() { editor().into_any() } else { shown().into_any() }} }.into_any()
+}
+
+/// The inline edit form of one field: the input of the field's type, Save and Cancel.
+#[component]
+fn Editor(field: EditableValue, title: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(editing) = use_context::<ProfileEditing>() else {
+        return ().into_any();
+    };
+    let input_id = format!("wc-edit-{}", crate::domain::form::dom_id("f", &field.id));
+    let error_id = format!("{input_id}-error");
+    let kind = kind_of(&field.field_type, &field.id, false);
+    let input = NodeRef::<html::Input>::new();
+    Effect::new(move || {
+        if let Some(el) = input.get() {
+            el.focus().ok();
+        }
+    });
+    let message = move || match editing.failure.get() {
+        None => None,
+        Some(ApiError::Rejected(r)) => {
+            Some(r.message.unwrap_or_else(|| i18n.t().error_rejected.to_string()))
+        }
+        Some(e) => Some(i18n.t().api_error(&e).to_string()),
+    };
+    let described = {
+        let error_id = error_id.clone();
+        move || message().map(|_| error_id.clone())
+    };
+    view! {
+        <form class="wc-edit" novalidate on:submit=move |ev| { ev.prevent_default(); editing.save.run(()); }>
+            <label for=input_id.clone()>{title}</label>
+            <input
+                id=input_id
+                node_ref=input
+                type=kind.input_type
+                inputmode=kind.inputmode
+                autocomplete=kind.autocomplete
+                aria-invalid=move || message().is_some().to_string()
+                aria-describedby=described
+                prop:value=move || editing.draft.with(|d| d.as_ref().map(|d| d.value.clone()).unwrap_or_default())
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    editing.draft.update(|d| if let Some(d) = d { d.value = value; });
+                }
+            />
+            {move || message().map(|m| view! { <p id=error_id.clone() class="wc-field-error wc-lines" role="alert">{m}</p> })}
+            <div class="wc-edit-actions">
+                <button type="submit" class="wc-button wc-button--primary" aria-busy=move || editing.saving.get().to_string()>
+                    {move || if editing.saving.get() { i18n.t().saving } else { i18n.t().save }}
+                </button>
+                <button
+                    type="button"
+                    class="wc-button wc-button--secondary"
+                    on:click=move |_| { editing.draft.set(None); editing.failure.set(None); }
+                >
+                    {move || i18n.t().cancel}
+                </button>
+            </div>
+        </form>
+    }
+    .into_any()
+}
