@@ -18,11 +18,13 @@ use crate::domain::locale::Lang;
 use crate::domain::{app_id, url};
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::{
-    home::Home, not_found::NotFound, oauth_callback::OAuthCallback, profile::ProfilePage,
-    recover::Recover, register::Register, sign_in::SignIn,
+    home::Home, not_found::NotFound, oauth_callback::OAuthCallback, order::OrderPage,
+    orders::OrdersPage, profile::ProfilePage, recover::Recover, register::Register,
+    sign_in::SignIn,
 };
 use crate::session::Session;
 use crate::ui::layout::Shell;
+use crate::ui::orders_store::OrdersStore;
 
 const MOUNT_ID: &str = "web-cabinet";
 const APP_ID_KEY: &str = "web-cabinet:appId";
@@ -227,6 +229,7 @@ fn Cabinet(config: Config) -> impl IntoView {
     let session = Session::restore(config.token_storage);
     provide_context(client.clone());
     provide_context(session);
+    provide_context(OrdersStore::new(config.orders_page_size));
     provide_context(Arc::new(config));
     Effect::new(move || {
         let lang = i18n.lang.get();
@@ -243,6 +246,8 @@ fn Cabinet(config: Config) -> impl IntoView {
                     <Route path=path!("/recover") view=Recover/>
                     <Route path=path!("/oauth/callback") view=OAuthCallback/>
                     <Route path=path!("/profile") view=ProfilePage/>
+                    <Route path=path!("/orders") view=OrdersPage/>
+                    <Route path=path!("/orders/:id") view=OrderPage/>
                 </Routes>
             </Shell>
         </Router>

@@ -105,6 +105,32 @@ pub struct Strings {
     pub opens_new_tab: &'static str,
     pub open_link: &'static str,
     pub till_hint: &'static str,
+    pub orders_title: &'static str,
+    pub no_orders: &'static str,
+    pub go_shopping: &'static str,
+    pub show_more: &'static str,
+    pub loading_more: &'static str,
+    pub page_failed: &'static str,
+    pub order_not_found: &'static str,
+    pub back_to_orders: &'static str,
+    pub contact: &'static str,
+    pub payment: &'static str,
+    pub delivery: &'static str,
+    pub items: &'static str,
+    pub total: &'static str,
+    pub delivery_cost: &'static str,
+    pub bonuses_used: &'static str,
+    pub item: &'static str,
+    pub qty: &'static str,
+    pub price: &'static str,
+    pub line_total: &'static str,
+    pub payment_status: &'static str,
+    pub nav_profile: &'static str,
+    pub nav_orders: &'static str,
+    pub nav_label: &'static str,
+    pub status_label: &'static str,
+    pub orders_loaded_all: &'static str,
+    pub date_label: &'static str,
 }
 
 pub const RU: Strings = Strings {
@@ -203,6 +229,32 @@ pub const RU: Strings = Strings {
     opens_new_tab: "(откроется в новой вкладке)",
     open_link: "Открыть",
     till_hint: "Покажите этот код кассиру",
+    orders_title: "Мои заказы",
+    no_orders: "У вас пока нет заказов.",
+    go_shopping: "Перейти в магазин",
+    show_more: "Показать ещё",
+    loading_more: "Загружаем заказы…",
+    page_failed: "Не удалось загрузить следующие заказы.",
+    order_not_found: "Такого заказа нет в вашей истории.",
+    back_to_orders: "Все заказы",
+    contact: "Контактные данные",
+    payment: "Оплата",
+    delivery: "Доставка",
+    items: "Товары",
+    total: "Итого",
+    delivery_cost: "Стоимость доставки",
+    bonuses_used: "Оплачено бонусами",
+    item: "Товар",
+    qty: "Количество",
+    price: "Цена",
+    line_total: "Сумма",
+    payment_status: "Статус оплаты",
+    nav_profile: "Профиль",
+    nav_orders: "Заказы",
+    nav_label: "Разделы кабинета",
+    status_label: "Статус",
+    orders_loaded_all: "Показаны все заказы",
+    date_label: "Дата",
 };
 
 pub const EN: Strings = Strings {
@@ -301,6 +353,32 @@ pub const EN: Strings = Strings {
     opens_new_tab: "(opens in a new tab)",
     open_link: "Open",
     till_hint: "Show this code to the cashier",
+    orders_title: "My orders",
+    no_orders: "You have no orders yet.",
+    go_shopping: "Go to the shop",
+    show_more: "Show more",
+    loading_more: "Loading orders…",
+    page_failed: "Couldn't load more orders.",
+    order_not_found: "There is no such order in your history.",
+    back_to_orders: "All orders",
+    contact: "Contact details",
+    payment: "Payment",
+    delivery: "Delivery",
+    items: "Items",
+    total: "Total",
+    delivery_cost: "Delivery cost",
+    bonuses_used: "Paid with bonuses",
+    item: "Item",
+    qty: "Quantity",
+    price: "Price",
+    line_total: "Amount",
+    payment_status: "Payment status",
+    nav_profile: "Profile",
+    nav_orders: "Orders",
+    nav_label: "Account sections",
+    status_label: "Status",
+    orders_loaded_all: "All orders are shown",
+    date_label: "Date",
 };
 
 impl Strings {
@@ -364,6 +442,14 @@ impl Strings {
             (Lang::Ru, true) => format!("Привязать {name}"),
             (Lang::En, false) => format!("Sign in with {name}"),
             (Lang::En, true) => format!("Connect {name}"),
+        }
+    }
+
+    /// "Order #104511".
+    pub fn order_number(&self, id: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Ru => format!("Заказ № {id}"),
+            Lang::En => format!("Order #{id}"),
         }
     }
 

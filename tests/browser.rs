@@ -7,7 +7,7 @@
 mod support;
 
 use support::browser::{Browser, ONE_AT_A_TIME};
-use support::{http_config, http_config_with_timeout, ConfigMode, Fault, TestServer};
+use support::{http_config, http_config_with_timeout, ConfigMode, Fault, PagingMode, TestServer};
 use web_cabinet::api::Endpoint;
 use web_cabinet::demo::{DEMO_LOGIN, DEMO_PASSWORD};
 
@@ -940,5 +940,169 @@ async fn confirm_an_unconfirmed_phone() {
     b.wait_text(".wc-row[data-field=phone]", "confirmed").await;
     let row = b.find(".wc-row[data-field=phone]").await.text().await.unwrap();
     assert!(!row.contains("not confirmed"), "{row}");
+    b.close().await;
+}
+
+/// Scroll to the end of the order list until it says all orders are shown; returns that count.
+async fn load_whole_history(b: &Browser) -> usize {
+    let mut last = String::new();
+    for _ in 0..400 {
+        let footer = b.js("const f = document.querySelector('.wc-list-footer'); return f ? f.textContent : ''").await;
+        let footer = footer.as_str().unwrap_or_default().to_string();
+        if let Some(n) = footer.rsplit(": ").next().and_then(|n| n.trim().parse::<usize>().ok()) {
+            if footer.contains("All orders are shown") {
+                return n;
+            }
+        }
+        last = footer;
+        b.js("window.scrollTo(0, document.documentElement.scrollHeight)").await;
+        tokio::time::sleep(std::time::Duration::from_millis(60)).await;
+    }
+    panic!("the history never finished loading; the list's footer says {last:?}");
+}
+
+async fn rendered_rows(b: &Browser) -> Vec<String> {
+    b.js("return [...document.querySelectorAll('.wc-order-id')].map(e => e.textContent)")
+        .await
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn order_history_survives_three_kinds_of_server() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    // (behaviour, rows the customer can get, requests it takes)
+    for (mode, rows, requests) in [
+        (PagingMode::Honest, 137, 7),
+        (PagingMode::IgnoresPaging, 137, 2),
+        (PagingMode::OffsetAsPage, 20, 2),
+    ] {
+        let server = TestServer::start(ConfigMode::Json(http_config())).await;
+        server.set_paging(mode);
+        let b = signed_in(&server, "en-US").await;
+        b.click(".wc-nav a[href='/orders']").await;
+        b.wait_path("/orders").await;
+        b.find(".wc-order-row").await;
+        assert_eq!(load_whole_history(&b).await, rows, "{mode:?}");
+        let sent = server.requests_to(Endpoint::OrderList);
+        assert_eq!(sent.len(), requests, "{mode:?}: no endless requests");
+        // Item offsets, always; limit = orders_page_size.
+        let offsets: Vec<&str> =
+            sent.iter().map(|r| r.query.get("offset").map(String::as_str).unwrap_or("")).collect();
+        assert_eq!(offsets[0], "0");
+        assert!(sent.iter().all(|r| r.query.get("limit").map(String::as_str) == Some("20")));
+        assert!(
+            sent.iter()
+                .all(|r| r.query.get("method").map(String::as_str) == Some("userOrderHistory")),
+            "appended with &"
+        );
+        // Windowed: a bounded number of rows in the DOM, none twice.
+        let shown = rendered_rows(&b).await;
+        assert!(!shown.is_empty() && shown.len() <= 60, "{} rows in the DOM", shown.len());
+        let mut unique = shown.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), shown.len(), "a duplicate row");
+        if mode == PagingMode::Honest {
+            b.screenshot("orders-phone", PHONE.0, PHONE.1).await;
+            b.screenshot("orders-desktop", DESKTOP.0, DESKTOP.1).await;
+        }
+        b.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn order_details_open_and_survive_a_reload() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = signed_in(&server, "ru-RU").await;
+    b.click(".wc-nav a[href='/orders']").await;
+    let first = b.find(".wc-order-row:first-child .wc-order-id").await.text().await.unwrap();
+    let id = first.trim_start_matches("Заказ № ").to_string();
+    b.click(".wc-order-row:first-child a").await;
+    b.wait_path(&format!("/orders/{id}")).await;
+    b.wait_text("#wc-order-title", &id).await;
+    // Contact in the server's key order; items with counts and line totals.
+    let contact = b
+        .js("return [...document.querySelectorAll('.wc-order dl')[1].querySelectorAll('dt')].map(e => e.textContent)")
+        .await;
+    assert_eq!(contact, serde_json::json!(["ФИО", "Телефон", "Адрес"]));
+    b.find(".wc-items tbody tr").await;
+    let page = b.find(".wc-order").await.text().await.unwrap();
+    assert!(page.contains("₽") && page.contains("Оплата"), "{page}");
+    assert!(!page.contains(".0 "), "counts without a trailing .0: {page}");
+    b.screenshot("order-details-phone", PHONE.0, PHONE.1).await;
+    b.screenshot("order-details-desktop", DESKTOP.0, DESKTOP.1).await;
+    // A reload (or a shared link) finds the order again.
+    let before = server.requests_to(Endpoint::OrderList).len();
+    b.client.refresh().await.expect("reload");
+    b.wait_text("#wc-order-title", &id).await;
+    b.find(".wc-items").await;
+    assert!(server.requests_to(Endpoint::OrderList).len() > before);
+    b.click(".wc-order a.wc-link").await;
+    b.wait_path("/orders").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_page_keeps_the_rows_and_retries() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    server.fault_next(Endpoint::OrderList, Fault::Delay(std::time::Duration::from_millis(1)));
+    server.fault_next(
+        Endpoint::OrderList,
+        Fault::Answer { status: 502, body: "<h1>Bad Gateway</h1>".into() },
+    );
+    let b = signed_in(&server, "en-US").await;
+    b.click(".wc-nav a[href='/orders']").await;
+    b.find(".wc-order-row").await;
+    // Scrolling to the end asks for the next page by itself.
+    b.js("window.scrollTo(0, document.documentElement.scrollHeight)").await;
+    b.wait_text(".wc-list-footer", "Couldn't load more orders.").await;
+    assert_eq!(b.js("return document.querySelectorAll('.wc-order-row').length > 0").await, true);
+    b.screenshot("orders-page-failed-phone", PHONE.0, PHONE.1).await;
+    b.click(".wc-list-footer button").await;
+    assert_eq!(load_whole_history(&b).await, 137);
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_empty_history_says_so_and_links_to_the_shop() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let mut cfg: serde_json::Value = serde_json::from_str(&http_config()).unwrap();
+    cfg["actions"] = serde_json::json!({ "openCatalog": "https://shop.example/catalog/" });
+    let server = TestServer::start(ConfigMode::Json(cfg.to_string())).await;
+    server.state.backend.lock().unwrap().set_order_count(0);
+    let b = signed_in(&server, "ru-RU").await;
+    b.click(".wc-nav a[href='/orders']").await;
+    b.wait_text(".wc-empty", "У вас пока нет заказов.").await;
+    b.find(".wc-empty a[href='https://shop.example/catalog/']").await;
+    b.screenshot("orders-empty-phone", PHONE.0, PHONE.1).await;
+    b.screenshot("orders-empty-desktop", DESKTOP.0, DESKTOP.1).await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn session_end_on_orders_comes_back_to_orders() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = signed_in(&server, "en-US").await;
+    let gone = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/fixtures/11_auth_status_auth_error.json"
+    ))
+    .expect("fixture");
+    server.fault_next(Endpoint::OrderList, Fault::Answer { status: 200, body: gone });
+    b.click(".wc-nav a[href='/orders']").await;
+    b.wait_path("/sign-in").await;
+    b.wait_text(".wc-banner--info", "session has ended").await;
+    fill_sign_in(&b).await;
+    b.click("button[type=submit]").await;
+    b.wait_path("/orders").await;
+    b.find(".wc-order-row").await;
     b.close().await;
 }

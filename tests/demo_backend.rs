@@ -106,6 +106,10 @@ async fn sign_in_profile_orders_sign_out() {
         offset += 20;
     }
     assert_eq!(ids.len(), DEMO_ORDER_COUNT as usize);
+    // Contact keeps the server's key order (not alphabetical).
+    let first = c.orders(&token, 0, 1).await.unwrap();
+    let keys: Vec<&str> = first.orders[0].contact.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, ["ФИО", "Телефон", "Адрес"]);
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), DEMO_ORDER_COUNT as usize);

@@ -20,7 +20,7 @@ use serde_json::{json, Map, Value};
 
 use crate::api::request::{ApiRequest, Endpoint, RawResponse};
 
-pub use orders::demo_orders;
+pub use orders::{demo_order, demo_orders};
 
 /// The seeded customer.
 pub const DEMO_LOGIN: &str = "anna@example.com";
@@ -220,6 +220,13 @@ impl DemoBackend {
     /// Change the "send again" delay (the test server shortens it).
     pub fn set_resend_seconds(&mut self, seconds: u32) {
         self.state.resend_seconds = seconds;
+    }
+
+    /// Give the demo customer this many orders (the benchmark uses 10 000).
+    pub fn set_order_count(&mut self, count: u32) {
+        for a in self.state.accounts.iter_mut().filter(|a| a.email == DEMO_LOGIN) {
+            a.order_count = count;
+        }
     }
 
     /// Every code sent so far, oldest first.

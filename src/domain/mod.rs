@@ -3,9 +3,13 @@
 pub mod action;
 pub mod app_id;
 pub mod bonus;
+pub mod dates;
 pub mod form;
 pub mod locale;
 pub mod login_field;
+pub mod money;
 pub mod oauth;
+pub mod paging;
+pub mod status;
 pub mod text;
 pub mod url;

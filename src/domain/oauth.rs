@@ -4,7 +4,7 @@
 //! The `state` parameter ties a reply to the request this browser made; a reply without the
 //! matching state is refused before anything is sent to the shop's server.
 
-use super::url::append_query;
+use super::url::{append_query, percent_decode};
 
 /// The URL that starts the flow. Extra provider parameters can ride in `authorize_url`'s own
 /// query (e.g. VK's `v=5.131`): ours are appended with `&`.
@@ -54,31 +54,6 @@ pub fn parse_reply(params: &str) -> Reply {
         }
     }
     reply
-}
-
-/// `%XX` and `+` decoding; invalid escapes are kept as they are.
-pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// A random `state`: 32 hex digits from 16 random bytes.

@@ -3,6 +3,8 @@
 pub mod home;
 pub mod not_found;
 pub mod oauth_callback;
+pub mod order;
+pub mod orders;
 pub mod profile;
 pub mod recover;
 pub mod register;

@@ -20,6 +20,7 @@ use crate::sdui::blocks::{Draft, ProfileBlocks, ProfileEditing};
 use crate::session::{Notice, Session};
 use crate::ui::banner::ErrorBanner;
 use crate::ui::code::{start_countdown, CodeVerification};
+use crate::ui::orders_store::OrdersStore;
 use crate::ui::social::SocialButtons;
 
 const HERE: &str = "/profile";
@@ -230,6 +231,9 @@ fn ProfileView(session: Session) -> impl IntoView {
             });
         }
         keep_draft(None);
+        if let Some(store) = use_context::<OrdersStore>() {
+            store.clear();
+        }
         session.end(Notice::SignedOut);
         navigate("/sign-in", NavigateOptions::default());
     };

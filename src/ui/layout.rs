@@ -8,6 +8,8 @@ use crate::api::Client;
 use crate::demo::{DEMO_LOGIN, DEMO_PASSWORD};
 use crate::domain::locale::Lang;
 use crate::i18n::use_i18n;
+use crate::session::Session;
+use leptos_router::components::A;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -18,9 +20,28 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <span class="wc-brand">{move || i18n.t().app_title}</span>
                 <LangSwitch/>
             </header>
+            <SectionNav/>
             <DemoBanner/>
             <main class="wc-main">{children()}</main>
         </div>
+    }
+}
+
+/// Profile and orders, for a signed-in customer. The router marks the current one
+/// (`aria-current="page"`).
+#[component]
+fn SectionNav() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_context::<Session>();
+    move || {
+        session.filter(Session::is_signed_in).map(|_| {
+            view! {
+                <nav class="wc-nav" aria-label=move || i18n.t().nav_label>
+                    <A href="/profile" attr:class="wc-nav-link">{move || i18n.t().nav_profile}</A>
+                    <A href="/orders" attr:class="wc-nav-link">{move || i18n.t().nav_orders}</A>
+                </nav>
+            }
+        })
     }
 }
 

@@ -5,5 +5,6 @@ pub mod barcode;
 pub mod code;
 pub mod form_state;
 pub mod layout;
+pub mod orders_store;
 pub mod reveal;
 pub mod social;

@@ -88,12 +88,24 @@ pub enum Fault {
     Hang,
 }
 
+/// How the order list treats `offset` and `limit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PagingMode {
+    /// As the document says.
+    Honest,
+    /// Everything, every time (most real servers).
+    IgnoresPaging,
+    /// `offset` read as a page number.
+    OffsetAsPage,
+}
+
 pub struct ServerState {
     pub backend: Mutex<DemoBackend>,
     pub log: Mutex<Vec<Logged>>,
     pub config: Mutex<ConfigMode>,
     /// Queued per endpoint, applied first in, first out.
     pub faults: Mutex<Vec<(Endpoint, Fault)>>,
+    pub paging: Mutex<PagingMode>,
 }
 
 pub struct TestServer {
@@ -124,6 +136,7 @@ impl TestServer {
             log: Mutex::new(Vec::new()),
             config: Mutex::new(config),
             faults: Mutex::new(Vec::new()),
+            paging: Mutex::new(PagingMode::Honest),
         });
         let app = Router::new()
             .route("/api/mobium.php", any(api))
@@ -163,6 +176,11 @@ impl TestServer {
     /// Make the next request to `endpoint` misbehave.
     pub fn fault_next(&self, endpoint: Endpoint, fault: Fault) {
         self.state.faults.lock().unwrap().push((endpoint, fault));
+    }
+
+    /// Make the order list behave like another kind of server.
+    pub fn set_paging(&self, mode: PagingMode) {
+        *self.state.paging.lock().unwrap() = mode;
     }
 
     /// Serve another `cabinet.json` from now on.
@@ -296,9 +314,20 @@ async fn api(
     let mut req = ApiRequest::new(endpoint);
     req.token = header_text(header::AUTHORIZATION);
     req.body = (!body.is_empty()).then_some(body);
-    for key in ["offset", "limit"] {
-        if let Some(v) = query.get(key) {
-            req.query.push((if key == "offset" { "offset" } else { "limit" }, v.clone()));
+    let number = |k: &str| query.get(k).and_then(|v| v.parse::<u32>().ok());
+    match (*state.paging.lock().unwrap(), number("offset"), number("limit")) {
+        (PagingMode::IgnoresPaging, _, _) => {}
+        (PagingMode::OffsetAsPage, Some(page), Some(limit)) => {
+            req.query.push(("offset", page.saturating_mul(limit).to_string()));
+            req.query.push(("limit", limit.to_string()));
+        }
+        (_, offset, limit) => {
+            if let Some(o) = offset {
+                req.query.push(("offset", o.to_string()));
+            }
+            if let Some(l) = limit {
+                req.query.push(("limit", l.to_string()));
+            }
         }
     }
     req.locale = header_text(header::ACCEPT_LANGUAGE);
