@@ -165,7 +165,7 @@ impl Config {
                     .ok_or_else(|| err("locale", "must be ru or en (ru_RU, en_US…)"))?,
             );
         }
-        if let Some(n) = opt_number(&root, "orders_page_size", 1, 500)? {
+        if let Some(n) = opt_number(&root, "orders_page_size", 1, 1000)? {
             cfg.orders_page_size = n;
         }
         if let Some(n) = opt_number(&root, "request_timeout_ms", 1000, 300_000)? {

@@ -125,6 +125,12 @@ async fn demo_backend_in_the_browser_when_config_says_demo() {
     // Switching language re-renders the UI.
     b.click(".wc-lang-button[lang=en]").await;
     b.wait_text("#wc-profile-title", "Profile").await;
+    // The profile's "order history" action opens the demo's 137 orders.
+    b.click("a.wc-action[href='/orders']").await;
+    b.wait_path("/orders").await;
+    assert_eq!(load_whole_history(&b).await, 137);
+    b.click(".wc-order-row:first-child a").await;
+    b.find(".wc-items").await;
     assert!(!b.crashed().await);
     b.close().await;
 }

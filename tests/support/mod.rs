@@ -144,6 +144,7 @@ impl TestServer {
             .route("/test/outbox", get(outbox))
             .route("/fake-oauth/authorize", get(fake_oauth))
             .route("/embed-test.html", get(embed_page))
+            .route("/bench/vanilla.html", get(vanilla_page))
             .fallback_service(
                 ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html"))),
             )
@@ -250,6 +251,12 @@ async fn embed_page() -> Response {
         "<div id=\"web-cabinet\"></div>",
         "<div id=\"web-cabinet\" data-saved-phone=\"+79160000000\" data-saved-email=\"guest@example.com\" data-region-id=\"spb\"></div>",
     );
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
+}
+
+/// The benchmark's hand-written baseline page.
+async fn vanilla_page() -> Response {
+    let html = include_str!("../bench/vanilla.html");
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
 }
 
@@ -399,6 +406,7 @@ pub mod browser {
                         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--disable-quic", "--no-first-run", "--window-size=1280,900",
+                        "--enable-precise-memory-info", "--js-flags=--expose-gc",
                         format!("--lang={lang}"), format!("--user-data-dir={}", profile.0.display()),
                     ],
                     "prefs": { "intl.accept_languages": lang },
