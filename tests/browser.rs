@@ -12,6 +12,13 @@ use web_cabinet::api::Endpoint;
 use web_cabinet::demo::{DEMO_LOGIN, DEMO_PASSWORD};
 
 const PHONE: (u32, u32) = (390, 844);
+
+/// A body from `../shared/fixtures/`.
+fn fixture(name: &str) -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/");
+    std::fs::read_to_string(format!("{path}{name}"))
+        .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
+}
 const DESKTOP: (u32, u32) = (1280, 900);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -198,11 +205,7 @@ fn page_shows_no_raw_html(text: &str) {
 async fn a_failed_sign_in_keeps_the_input_and_retries() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start(ConfigMode::Json(http_config())).await;
-    let fatal = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/fixtures/raw/php_fatal_500.txt"
-    ))
-    .expect("fixture");
+    let fatal = fixture("raw/php_fatal_500.txt");
     server.fault_next(Endpoint::Auth, Fault::Answer { status: 500, body: fatal });
     server.fault_next(Endpoint::Auth, Fault::Answer { status: 200, body: String::new() });
     let b = Browser::start("en-US").await;
@@ -458,11 +461,7 @@ async fn recover_a_password() {
 async fn registration_fields_that_fail_to_load_offer_a_retry() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start(ConfigMode::Json(http_config())).await;
-    let not_configured = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/fixtures/04_regfields_not_configured_error.json"
-    ))
-    .expect("fixture");
+    let not_configured = fixture("04_regfields_not_configured_error.json");
     server.fault_next(Endpoint::RegFields, Fault::Answer { status: 200, body: not_configured });
     let b = Browser::start("ru-RU").await;
     b.client.goto(&server.url("/register")).await.expect("open");
@@ -567,11 +566,7 @@ async fn a_signed_in_customer_connects_vk() {
 async fn a_single_error_message_with_br_shows_as_lines() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start(ConfigMode::Json(http_config())).await;
-    let bitrix = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/fixtures/06_register_error_bitrix_br.json"
-    ))
-    .expect("fixture");
+    let bitrix = fixture("06_register_error_bitrix_br.json");
     server.fault_next(Endpoint::Registration, Fault::Answer { status: 200, body: bitrix });
     let b = Browser::start("ru-RU").await;
     b.client.goto(&server.url("/register")).await.expect("open");
@@ -647,11 +642,7 @@ async fn what_the_embedding_page_knows_is_sent_with_forms() {
 async fn field_errors_land_under_their_inputs_and_the_rest_at_the_top() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start(ConfigMode::Json(http_config())).await;
-    let mixed = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/fixtures/07_register_error_fields_mixed_keys.json"
-    ))
-    .expect("fixture");
+    let mixed = fixture("07_register_error_fields_mixed_keys.json");
     server.fault_next(Endpoint::Registration, Fault::Answer { status: 200, body: mixed });
     let b = Browser::start("ru-RU").await;
     b.client.goto(&server.url("/register")).await.expect("open");
@@ -868,11 +859,7 @@ async fn session_end_during_an_edit_comes_back_with_the_draft() {
     let b = signed_in(&server, "en-US").await;
     b.click(".wc-name .wc-edit-button").await;
     b.type_into("#wc-edit-f-name", "Draft name").await;
-    let gone = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/fixtures/26_profile_not_authorized.json"
-    ))
-    .expect("fixture");
+    let gone = fixture("26_profile_not_authorized.json");
     server.fault_next(Endpoint::ChangeFields, Fault::Answer { status: 200, body: gone });
     b.click(".wc-edit button[type=submit]").await;
     b.wait_path("/sign-in").await;
@@ -1097,11 +1084,7 @@ async fn session_end_on_orders_comes_back_to_orders() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start(ConfigMode::Json(http_config())).await;
     let b = signed_in(&server, "en-US").await;
-    let gone = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/fixtures/11_auth_status_auth_error.json"
-    ))
-    .expect("fixture");
+    let gone = fixture("11_auth_status_auth_error.json");
     server.fault_next(Endpoint::OrderList, Fault::Answer { status: 200, body: gone });
     b.click(".wc-nav a[href='/orders']").await;
     b.wait_path("/sign-in").await;

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{not_authorized, Call, DemoBackend};
 use crate::api::request::RawResponse;
-use crate::domain::dates::civil_from_days;
+use crate::domain::dates::{civil_from_days, RU_MONTHS};
 
 const STATUSES: [Option<&str>; 7] = [
     Some("Оплачен"),
@@ -24,20 +24,6 @@ const DELIVERIES: [&str; 4] = [
     "Пункт выдачи заказов",
 ];
 const PAYMENTS: [&str; 3] = ["Банковская карта", "Наличные при получении", "СБП"];
-const MONTHS: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
 
 /// Days since the epoch of 2026-06-28, the newest demo order.
 const NEWEST_DAY: i64 = 20_632;
@@ -133,7 +119,7 @@ pub fn demo_order(seed: u64, i: u32) -> DemoOrder {
         id: id.to_string(),
         status,
         total,
-        created_at: format!("{day} {} {year}", MONTHS[(month - 1) as usize]),
+        created_at: format!("{day} {} {year}", RU_MONTHS[(month - 1) as usize]),
         contact: Pairs(vec![
             ("ФИО", "Анна Смирнова".into()),
             ("Телефон", "+7 916 123-45-67".into()),

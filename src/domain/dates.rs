@@ -3,7 +3,8 @@
 
 use super::locale::Lang;
 
-const RU_MONTHS: [&str; 12] = [
+/// Russian month names in the genitive ("20 марта").
+pub const RU_MONTHS: [&str; 12] = [
     "января",
     "февраля",
     "марта",

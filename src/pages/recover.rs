@@ -7,13 +7,11 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::{ApiError, Client};
+use crate::api::Client;
 use crate::domain::form::{self, wire_value};
 use crate::i18n::use_i18n;
 use crate::model::fields::{FieldType, FormField};
-use crate::sdui::fields::FieldInput;
-use crate::ui::banner::ErrorBanner;
-use crate::ui::form_state::FormState;
+use crate::ui::form_state::{form_load_failed, FormBanner, FormState};
 
 /// The form when the server lists no recovery fields.
 fn fallback_fields(title: &str) -> Vec<FormField> {
@@ -76,15 +74,7 @@ pub fn Recover() -> impl IntoView {
                 let id = f.id.clone();
                 let is_login =
                     matches!(f.field_type, FieldType::Email | FieldType::Phone) || id == "login";
-                view! {
-                    <FieldInput
-                        field=f
-                        is_login
-                        value=state.value_signal(id.clone())
-                        on_input=state.on_input(id.clone())
-                        error=state.field_error(id)
-                    />
-                }
+                state.input(f, is_login)
             })
             .collect_view();
         view! {
@@ -111,26 +101,10 @@ pub fn Recover() -> impl IntoView {
                 }
                 .into_any(),
                 None => view! {
-                    <div id="wc-recover-banner" tabindex="-1" class="wc-banner-slot">
-                        {move || {
-                            let lines = banner_lines.get();
-                            (!lines.is_empty()).then(|| if state.retryable() {
-                                view! { <ErrorBanner lines=lines retry=Callback::new(move |_| send())/> }.into_any()
-                            } else {
-                                view! { <ErrorBanner lines=lines/> }.into_any()
-                            })
-                        }}
-                    </div>
+                    <FormBanner id="wc-recover-banner" state lines=banner_lines retry=Callback::new(move |_| send())/>
                     {move || match fields.get() {
                         None => view! { <p class="wc-loading" role="status">{i18n.t().loading}</p> }.into_any(),
-                        Some(Err(e)) => {
-                            let mut lines = vec![i18n.t().form_load_failed.to_string()];
-                            match e {
-                                ApiError::Rejected(r) => lines.extend(r.message),
-                                other => lines.push(i18n.t().api_error(&other).to_string()),
-                            }
-                            view! { <ErrorBanner lines=lines retry=Callback::new(move |_| fields.refetch())/> }.into_any()
-                        }
+                        Some(Err(e)) => form_load_failed(e, Callback::new(move |_| fields.refetch())),
                         Some(Ok(_)) => form_view(current_fields()).into_any(),
                     }}
                 }

@@ -22,11 +22,10 @@ use crate::domain::login_field::login_field;
 use crate::i18n::use_i18n;
 use crate::model::auth::Token;
 use crate::model::fields::{FieldType, FormField};
-use crate::sdui::fields::FieldInput;
 use crate::session::{Notice, Session};
 use crate::ui::banner::ErrorBanner;
 use crate::ui::code::{start_countdown, CodeVerification};
-use crate::ui::form_state::FormState;
+use crate::ui::form_state::{form_load_failed, FormBanner, FormState};
 
 const DRAFT_KEY: &str = "web-cabinet:register";
 
@@ -166,7 +165,6 @@ pub fn Register() -> impl IntoView {
         current_fields().into_iter().filter(form::is_shown).map(|f| f.id).collect::<Vec<_>>()
     });
     let banner_lines = state.banner_lines(shown_ids);
-    let retryable = move || state.retryable();
 
     let form_view = move |list: Vec<FormField>| {
         let login_id = login_field(&list).map(|f| f.id.clone());
@@ -181,15 +179,7 @@ pub fn Register() -> impl IntoView {
                         "registration field {id:?} has no title; showing its id"
                     ));
                 }
-                view! {
-                    <FieldInput
-                        field=f
-                        is_login
-                        value=state.value_signal(id.clone())
-                        on_input=state.on_input(id.clone())
-                        error=state.field_error(id)
-                    />
-                }
+                state.input(f, is_login)
             })
             .collect_view();
         view! {
@@ -243,28 +233,12 @@ pub fn Register() -> impl IntoView {
             None => view! {
                 <section class="wc-card wc-register" aria-labelledby="wc-register-title">
                     <h1 id="wc-register-title">{move || i18n.t().register_title}</h1>
-                    <div id="wc-register-banner" tabindex="-1" class="wc-banner-slot">
-                        {move || {
-                            let lines = banner_lines.get();
-                            (!lines.is_empty()).then(|| if retryable() {
-                                view! { <ErrorBanner lines=lines retry=Callback::new(move |_| send())/> }.into_any()
-                            } else {
-                                view! { <ErrorBanner lines=lines/> }.into_any()
-                            })
-                        }}
-                    </div>
+                    <FormBanner id="wc-register-banner" state lines=banner_lines retry=Callback::new(move |_| send())/>
                     {move || match fields.get() {
                         None => view! { <p class="wc-loading" role="status">{i18n.t().loading}</p> }.into_any(),
                         Some(Ok(list)) if list.iter().any(form::is_shown) => form_view(list).into_any(),
                         Some(Ok(_)) => view! { <ErrorBanner lines=vec![i18n.t().registration_unavailable.to_string()]/> }.into_any(),
-                        Some(Err(e)) => {
-                            let mut lines = vec![i18n.t().form_load_failed.to_string()];
-                            match e {
-                                ApiError::Rejected(r) => lines.extend(r.message),
-                                other => lines.push(i18n.t().api_error(&other).to_string()),
-                            }
-                            view! { <ErrorBanner lines=lines retry=Callback::new(move |_| fields.refetch())/> }.into_any()
-                        }
+                        Some(Err(e)) => form_load_failed(e, Callback::new(move |_| fields.refetch())),
                     }}
                     <p class="wc-alt">
                         {move || i18n.t().have_account}" "

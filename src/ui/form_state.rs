@@ -10,7 +10,8 @@ use crate::api::ApiError;
 use crate::domain::form::{self, Problem};
 use crate::i18n::use_i18n;
 use crate::model::fields::FormField;
-use crate::sdui::fields::input_id;
+use crate::sdui::fields::{input_id, FieldInput};
+use crate::ui::banner::ErrorBanner;
 
 #[derive(Clone, Copy)]
 pub struct FormState {
@@ -146,4 +147,55 @@ impl FormState {
     pub fn retryable(&self) -> bool {
         self.failure.get().is_some_and(|e| e.is_retryable())
     }
+}
+
+impl FormState {
+    /// The input for a field, wired to this state.
+    pub fn input(&self, field: FormField, is_login: bool) -> impl IntoView {
+        let id = field.id.clone();
+        view! {
+            <FieldInput
+                field
+                is_login
+                value=self.value_signal(id.clone())
+                on_input=self.on_input(id.clone())
+                error=self.field_error(id)
+            />
+        }
+    }
+}
+
+/// The form-level message area (focusable, so a failure can move focus to it), with "try again"
+/// when the failure is worth retrying.
+#[component]
+pub fn FormBanner(
+    id: &'static str,
+    state: FormState,
+    lines: Signal<Vec<String>>,
+    retry: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div id=id tabindex="-1" class="wc-banner-slot">
+            {move || {
+                let lines = lines.get();
+                (!lines.is_empty()).then(|| if state.retryable() {
+                    view! { <ErrorBanner lines=lines retry=retry/> }.into_any()
+                } else {
+                    view! { <ErrorBanner lines=lines/> }.into_any()
+                })
+            }}
+        </div>
+    }
+}
+
+/// The server's form description could not be loaded: say so (with its own reason, if it gave
+/// one) and offer to try again.
+pub fn form_load_failed(error: ApiError, retry: Callback<()>) -> AnyView {
+    let t = use_i18n().t();
+    let mut lines = vec![t.form_load_failed.to_string()];
+    match error {
+        ApiError::Rejected(r) => lines.extend(r.message),
+        other => lines.push(t.api_error(&other).to_string()),
+    }
+    view! { <ErrorBanner lines=lines retry=retry/> }.into_any()
 }
