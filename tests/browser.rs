@@ -1095,3 +1095,65 @@ async fn session_end_on_orders_comes_back_to_orders() {
     b.find(".wc-order-row").await;
     b.close().await;
 }
+
+/// axe-core on every screen, in both languages and at phone width: no WCAG A/AA violation.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_screen_passes_an_accessibility_audit() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(server_config_with_everything())).await;
+    server.set_config(ConfigMode::Json(server.config_with_vk()));
+    let b = Browser::start("ru-RU").await;
+    let mut report: Vec<String> = Vec::new();
+    let mut audit = |screen: &str, found: Vec<String>| {
+        report.extend(found.into_iter().map(|v| format!("{screen}: {v}")));
+    };
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    audit("sign-in", b.axe().await);
+    b.click("button[type=submit]").await;
+    b.find("#wc-login-error").await;
+    audit("sign-in with errors", b.axe().await);
+    b.client.goto(&server.url("/register")).await.expect("open");
+    b.find("#wc-f-name").await;
+    b.click("button[type=submit]").await;
+    b.find("#wc-f-name-error").await;
+    audit("registration with errors", b.axe().await);
+    b.type_into("#wc-f-name", "Иван").await;
+    b.type_into("#wc-f-email", "ivan@example.com").await;
+    b.type_into("#wc-f-phone", "+79990001122").await;
+    b.type_into("#wc-f-password", "secret1").await;
+    b.click("button[type=submit]").await;
+    b.find("#wc-code").await;
+    audit("code step", b.axe().await);
+    b.client.goto(&server.url("/recover")).await.expect("open");
+    b.find("#wc-f-email").await;
+    audit("recovery", b.axe().await);
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    fill_sign_in(&b).await;
+    b.click("button[type=submit]").await;
+    b.find(".wc-name h2").await;
+    audit("profile", b.axe().await);
+    b.click(".wc-name .wc-edit-button").await;
+    b.find("#wc-edit-f-name").await;
+    audit("profile, editing", b.axe().await);
+    b.click(".wc-barcode-block button").await;
+    b.find(".wc-till").await;
+    audit("till view", b.axe().await);
+    b.client.goto(&server.url("/orders")).await.expect("open");
+    b.find(".wc-order-row").await;
+    audit("orders", b.axe().await);
+    b.click(".wc-order-row:first-child a").await;
+    b.find(".wc-items").await;
+    audit("order", b.axe().await);
+    b.click(".wc-lang-button[lang=en]").await;
+    b.wait_text("#wc-order-title", "Order").await;
+    b.screenshot("order-en-phone", PHONE.0, PHONE.1).await;
+    audit("order (English, phone)", b.axe().await);
+    b.close().await;
+    assert!(report.is_empty(), "accessibility violations:\n{}", report.join("\n"));
+}
+
+fn server_config_with_everything() -> String {
+    config_with_actions()
+}

@@ -141,8 +141,9 @@ fn Details(order: Order, currency: String, lang: Lang) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <h2>{t.items}</h2>
-            <div class="wc-table-wrap">
+            <h2 id="wc-items-title">{t.items}</h2>
+            // Scrolls sideways on a narrow phone: focusable so the keyboard can scroll it too.
+            <div class="wc-table-wrap" tabindex="0" role="region" aria-labelledby="wc-items-title">
                 <table class="wc-items">
                     <thead><tr><th scope="col">{t.item}</th><th scope="col">{t.qty}</th><th scope="col">{t.price}</th><th scope="col">{t.line_total}</th></tr></thead>
                     <tbody>{rows}</tbody>

@@ -58,11 +58,12 @@ fn LangSwitch() -> impl IntoView {
                             type="button"
                             class="wc-lang-button"
                             lang=lang.tag()
-                            aria-label=lang.native_name()
                             aria-pressed=move || (i18n.lang.get() == lang).to_string()
                             on:click=move |_| i18n.lang.set(lang)
                         >
+                            // The visible code starts the accessible name (WCAG 2.5.3).
                             {lang.tag().to_uppercase()}
+                            <span class="wc-visually-hidden">" "{lang.native_name()}</span>
                         </button>
                     }
                 })

@@ -508,6 +508,41 @@ pub mod browser {
             path
         }
 
+        /// Run axe-core (WCAG 2.0–2.2 A and AA rules) on the current page; returns one line per
+        /// violation: rule, impact, how many elements, and the first element's selector.
+        pub async fn axe(&self) -> Vec<String> {
+            let path = std::env::var("AXE_JS").unwrap_or_else(|_| {
+                let home = std::env::var("HOME").unwrap_or_default();
+                format!("{home}/.cache/web-cabinet/npm/node_modules/axe-core/axe.min.js")
+            });
+            let source = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("axe-core not at {path}: {e} (run scripts/setup)"));
+            if self.js("return typeof window.axe").await != "object" {
+                self.client
+                    .execute(&format!("{source}\n;return typeof window.axe;"), Vec::new())
+                    .await
+                    .expect("inject axe");
+            }
+            let result = self
+                .client
+                .execute_async(
+                    r#"const done = arguments[arguments.length - 1];
+                    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                      .then(r => done(r.violations.map(v => `${v.id} (${v.impact}, ${v.nodes.length}×): ${v.help} — ${v.nodes[0] ? v.nodes[0].target.join(' ') : ''}`)))
+                      .catch(e => done(['axe failed: ' + e]));"#,
+                    Vec::new(),
+                )
+                .await
+                .expect("run axe");
+            result
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        }
+
         /// Whether the panic screen is up (a panic anywhere puts it there).
         pub async fn crashed(&self) -> bool {
             self.client.find(Locator::Css(".wc-crash")).await.is_ok()
