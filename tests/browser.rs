@@ -1046,10 +1046,13 @@ async fn a_failed_page_keeps_the_rows_and_retries() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start(ConfigMode::Json(http_config())).await;
     server.fault_next(Endpoint::OrderList, Fault::Delay(std::time::Duration::from_millis(1)));
-    server.fault_next(
-        Endpoint::OrderList,
-        Fault::Answer { status: 502, body: "<h1>Bad Gateway</h1>".into() },
-    );
+    // The first try and its three automatic retries all fail.
+    for _ in 0..4 {
+        server.fault_next(
+            Endpoint::OrderList,
+            Fault::Answer { status: 502, body: "<h1>Bad Gateway</h1>".into() },
+        );
+    }
     let b = signed_in(&server, "en-US").await;
     b.click(".wc-nav a[href='/orders']").await;
     b.find(".wc-order-row").await;
@@ -1156,4 +1159,26 @@ async fn every_screen_passes_an_accessibility_audit() {
 
 fn server_config_with_everything() -> String {
     config_with_actions()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reads_are_retried_on_transient_failures_and_writes_never() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    // A write: one 503 is an error for the customer, never a second request behind their back.
+    server.fault_next(Endpoint::Auth, Fault::Answer { status: 503, body: String::new() });
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    fill_sign_in(&b).await;
+    b.click("button[type=submit]").await;
+    b.wait_text(".wc-banner--error", "Something went wrong").await;
+    assert_eq!(server.requests_to(Endpoint::Auth).len(), 1, "a POST is not retried");
+    // A read: two gateway errors are retried away; the customer sees the profile.
+    server.fault_next(Endpoint::Profile, Fault::Answer { status: 503, body: String::new() });
+    server.fault_next(Endpoint::Profile, Fault::Answer { status: 504, body: String::new() });
+    b.click(".wc-banner--error button").await;
+    b.wait_text(".wc-name h2", "Анна").await;
+    assert_eq!(server.requests_to(Endpoint::Profile).len(), 3, "one try and two retries");
+    b.close().await;
 }

@@ -3,7 +3,7 @@
 //! It sends the raw `Authorization: <token>` header (no `Bearer`), JSON bodies, appends query
 //! parameters with `&` when the URL has a query already, and aborts a request that outlives
 //! `request_timeout_ms`. It reads every answer as text whatever its status or content type: the
-//! envelope decides what it means.
+//! envelope decides what it means. Reads (`GET`) are retried on transient failures; writes never.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -13,6 +13,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
 use super::request::{ApiRequest, Endpoint, Method, RawResponse, TransportError};
+use crate::domain::retry::{delay_ms, should_retry, Outcome};
 use crate::domain::url::append_query;
 
 /// One absolute URL per endpoint.
@@ -47,8 +48,27 @@ impl HttpTransport {
         Some(append_query(base, &query))
     }
 
+    /// Send, retrying idempotent reads on transient failures (see `domain::retry`).
     pub async fn send(&self, req: ApiRequest) -> Result<RawResponse, TransportError> {
-        let url = self.url_for(&req).ok_or(TransportError::Network)?;
+        let idempotent = req.endpoint.method() == Method::Get;
+        let mut attempt = 0;
+        loop {
+            let result = self.send_once(&req).await;
+            let outcome = match &result {
+                Ok(resp) => Outcome::Status(resp.status),
+                Err(TransportError::Network) => Outcome::NoAnswer,
+                Err(TransportError::Timeout) => Outcome::TimedOut,
+            };
+            if !should_retry(idempotent, attempt, outcome) {
+                return result;
+            }
+            sleep_ms(delay_ms(attempt, js_sys::Math::random())).await;
+            attempt += 1;
+        }
+    }
+
+    async fn send_once(&self, req: &ApiRequest) -> Result<RawResponse, TransportError> {
+        let url = self.url_for(req).ok_or(TransportError::Network)?;
         let method = req.endpoint.method();
         let mut builder: RequestBuilder = match method {
             Method::Get => Request::get(&url),
@@ -85,6 +105,19 @@ impl HttpTransport {
             other => other,
         }
     }
+}
+
+/// Wait without blocking the page.
+async fn sleep_ms(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                i32::try_from(ms).unwrap_or(i32::MAX),
+            );
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Aborts the fetch when it outlives its time; cleared on drop.

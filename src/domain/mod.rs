@@ -10,6 +10,7 @@ pub mod login_field;
 pub mod money;
 pub mod oauth;
 pub mod paging;
+pub mod retry;
 pub mod status;
 pub mod text;
 pub mod url;
