@@ -14,3 +14,4 @@ pub mod retry;
 pub mod status;
 pub mod text;
 pub mod url;
+pub mod window;

@@ -22,26 +22,13 @@ use crate::domain::dates::format_order_date;
 use crate::domain::money::{format_money, items_label};
 use crate::domain::status::tone;
 use crate::domain::url::encode_component;
+use crate::domain::window::{visible_range, ROW_HEIGHT};
 use crate::i18n::use_i18n;
 use crate::model::orders::Order;
 use crate::model::profile::{Action, ActionKind};
 use crate::session::Session;
 use crate::ui::banner::ErrorBanner;
 use crate::ui::orders_store::{session_over_to, OrdersStore, Phase};
-
-/// Every row is this tall (CSS `.wc-order-row` agrees), which makes windowing arithmetic.
-pub const ROW_HEIGHT: f64 = 84.0;
-/// Rows kept beyond each edge of the viewport.
-const OVERSCAN: usize = 8;
-
-/// The first and one-past-last row index near the viewport.
-pub fn visible_range(list_top: f64, viewport: f64, total: usize) -> (usize, usize) {
-    let first = (-list_top / ROW_HEIGHT).floor().max(0.0) as usize;
-    let count = (viewport / ROW_HEIGHT).ceil() as usize + 1;
-    let start = first.saturating_sub(OVERSCAN).min(total);
-    let end = first.saturating_add(count + OVERSCAN).min(total);
-    (start, end)
-}
 
 #[component]
 pub fn OrdersPage() -> impl IntoView {
