@@ -1182,3 +1182,52 @@ async fn reads_are_retried_on_transient_failures_and_writes_never() {
     assert_eq!(server.requests_to(Endpoint::Profile).len(), 3, "one try and two retries");
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_token_never_leaks() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    server.fault_next(Endpoint::OrderList, Fault::Answer { status: 200, body: "garbage".into() });
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    // Record everything the page writes to the console from here on.
+    b.js(
+        "window.__console = []; for (const k of ['log','info','warn','error','debug']) { \
+           const orig = console[k].bind(console); \
+           console[k] = (...a) => { window.__console.push(a.map(String).join(' ')); orig(...a); }; }",
+    )
+    .await;
+    fill_sign_in(&b).await;
+    b.click("button[type=submit]").await;
+    b.find(".wc-name h2").await;
+    let token = b.js("return sessionStorage.getItem('web-cabinet:token')").await;
+    let token = token.as_str().expect("signed in").to_string();
+    // Walk around, including an unreadable answer and a sign-out that the server refuses.
+    let mut urls = vec![b.client.current_url().await.unwrap().to_string()];
+    b.click(".wc-nav a[href='/orders']").await;
+    b.wait_text(".wc-list-footer", "couldn't read").await;
+    urls.push(b.client.current_url().await.unwrap().to_string());
+    let page_text = b.find("body").await.text().await.unwrap();
+    server.fault_next(Endpoint::Logout, Fault::Answer { status: 500, body: String::new() });
+    b.click(".wc-nav a[href='/profile']").await;
+    b.click(".wc-sign-out").await;
+    b.wait_path("/sign-in").await;
+    urls.push(b.client.current_url().await.unwrap().to_string());
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+
+    let console = b.js("return window.__console.join('\\n')").await;
+    let console = console.as_str().unwrap_or_default().to_string();
+    assert!(!console.contains(&token), "token in the console:\n{console}");
+    assert!(!page_text.contains(&token), "token on screen");
+    assert!(urls.iter().all(|u| !u.contains(&token)), "token in a URL: {urls:?}");
+    assert_eq!(b.js("return document.cookie").await, "", "no cookies at all");
+    assert!(b.js("return sessionStorage.getItem('web-cabinet:token')").await.is_null());
+    assert!(b.js("return localStorage.getItem('web-cabinet:token')").await.is_null());
+    // Every request that carried it went to the API, in the Authorization header only.
+    for r in server.log() {
+        assert!(!r.body.contains(&token), "token in a request body");
+        assert!(r.query.values().all(|v| !v.contains(&token)), "token in a query string");
+    }
+    b.close().await;
+}
