@@ -189,6 +189,14 @@ async fn session_over_on_profile_sends_back_to_sign_in() {
     b.close().await;
 }
 
+/// Fill the demo's registration form (name, e-mail, phone, password).
+async fn fill_registration(b: &Browser, name: &str, email: &str, phone: &str, password: &str) {
+    b.type_into("#wc-f-name", name).await;
+    b.type_into("#wc-f-email", email).await;
+    b.type_into("#wc-f-phone", phone).await;
+    b.type_into("#wc-f-password", password).await;
+}
+
 /// Sign in with the demo customer on the current sign-in screen.
 async fn fill_sign_in(b: &Browser) {
     b.type_into("#wc-login", DEMO_LOGIN).await;
@@ -401,10 +409,7 @@ async fn send_the_code_again_after_the_countdown() {
     let b = Browser::start("ru-RU").await;
     b.client.goto(&server.url("/register")).await.expect("open");
     b.find("#wc-f-name").await;
-    b.type_into("#wc-f-name", "Пётр").await;
-    b.type_into("#wc-f-email", "petr@example.com").await;
-    b.type_into("#wc-f-phone", "89990001122").await;
-    b.type_into("#wc-f-password", "secret1").await;
+    fill_registration(&b, "Пётр", "petr@example.com", "89990001122", "secret1").await;
     b.click("button[type=submit]").await;
     b.find("#wc-code").await;
     let first = server.last_code().expect("first code");
@@ -571,10 +576,7 @@ async fn a_single_error_message_with_br_shows_as_lines() {
     let b = Browser::start("ru-RU").await;
     b.client.goto(&server.url("/register")).await.expect("open");
     b.find("#wc-f-name").await;
-    b.type_into("#wc-f-name", "Иван").await;
-    b.type_into("#wc-f-email", "ivan.petrov@example.ru").await;
-    b.type_into("#wc-f-phone", "+79161112233").await;
-    b.type_into("#wc-f-password", "12345").await;
+    fill_registration(&b, "Иван", "ivan.petrov@example.ru", "+79161112233", "12345").await;
     b.click("button[type=submit]").await;
     let text = b.wait_text(".wc-banner--error", "уже существует").await;
     let lines: Vec<&str> = text.lines().collect();
@@ -598,10 +600,7 @@ async fn register_in_the_demo_with_the_code_from_the_banner() {
     let b = Browser::start("ru-RU").await;
     b.client.goto(&server.url("/register")).await.expect("open");
     b.find("#wc-f-name").await;
-    b.type_into("#wc-f-name", "Мария").await;
-    b.type_into("#wc-f-email", "maria@example.com").await;
-    b.type_into("#wc-f-phone", "+7 903 555-44-33").await;
-    b.type_into("#wc-f-password", "secret1").await;
+    fill_registration(&b, "Мария", "maria@example.com", "+7 903 555-44-33", "secret1").await;
     b.click("button[type=submit]").await;
     b.find("#wc-code").await;
     // No SMS in a browser: the demo banner shows the code it "sent".
@@ -647,10 +646,7 @@ async fn field_errors_land_under_their_inputs_and_the_rest_at_the_top() {
     let b = Browser::start("ru-RU").await;
     b.client.goto(&server.url("/register")).await.expect("open");
     b.find("#wc-f-name").await;
-    b.type_into("#wc-f-name", "Иван").await;
-    b.type_into("#wc-f-email", "ivan@example.ru").await;
-    b.type_into("#wc-f-phone", "+79161112233").await;
-    b.type_into("#wc-f-password", "secret1").await;
+    fill_registration(&b, "Иван", "ivan@example.ru", "+79161112233", "secret1").await;
     b.click("button[type=submit]").await;
     b.wait_text("#wc-f-email-error", "Данный email уже зарегистрирован.").await;
     b.wait_text("#wc-f-phone-error", "Данный телефон уже зарегистрирован.").await;
@@ -1121,10 +1117,7 @@ async fn every_screen_passes_an_accessibility_audit() {
     b.click("button[type=submit]").await;
     b.find("#wc-f-name-error").await;
     audit("registration with errors", b.axe().await);
-    b.type_into("#wc-f-name", "Иван").await;
-    b.type_into("#wc-f-email", "ivan@example.com").await;
-    b.type_into("#wc-f-phone", "+79990001122").await;
-    b.type_into("#wc-f-password", "secret1").await;
+    fill_registration(&b, "Иван", "ivan@example.com", "+79990001122", "secret1").await;
     b.click("button[type=submit]").await;
     b.find("#wc-code").await;
     audit("code step", b.axe().await);

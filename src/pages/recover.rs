@@ -12,6 +12,7 @@ use crate::domain::form::{self, wire_value};
 use crate::i18n::use_i18n;
 use crate::model::fields::{FieldType, FormField};
 use crate::ui::form_state::{form_load_failed, FormBanner, FormState};
+use crate::ui::submit::SubmitButton;
 
 /// The form when the server lists no recovery fields.
 fn fallback_fields(title: &str) -> Vec<FormField> {
@@ -81,13 +82,7 @@ pub fn Recover() -> impl IntoView {
             <p>{move || i18n.t().recover_intro}</p>
             <form class="wc-form" novalidate on:submit=move |ev| { ev.prevent_default(); send(); }>
                 {inputs}
-                <button
-                    type="submit"
-                    class="wc-button wc-button--primary"
-                    aria-busy=move || submit.pending().get().to_string()
-                >
-                    {move || if submit.pending().get() { i18n.t().sending } else { i18n.t().recover_submit }}
-                </button>
+                <SubmitButton pending=submit.pending() label=Signal::derive(move || i18n.t().recover_submit) busy=Signal::derive(move || i18n.t().sending)/>
             </form>
         }
     };

@@ -26,6 +26,7 @@ use crate::session::{Notice, Session};
 use crate::ui::banner::ErrorBanner;
 use crate::ui::code::{start_countdown, CodeVerification};
 use crate::ui::form_state::{form_load_failed, FormBanner, FormState};
+use crate::ui::submit::SubmitButton;
 
 const DRAFT_KEY: &str = "web-cabinet:register";
 
@@ -186,13 +187,7 @@ pub fn Register() -> impl IntoView {
             <p class="wc-hint">{move || i18n.t().required_hint}</p>
             <form class="wc-form" novalidate on:submit=move |ev| { ev.prevent_default(); send(); }>
                 {inputs}
-                <button
-                    type="submit"
-                    class="wc-button wc-button--primary"
-                    aria-busy=move || submit.pending().get().to_string()
-                >
-                    {move || if submit.pending().get() { i18n.t().sending } else { i18n.t().register_submit }}
-                </button>
+                <SubmitButton pending=submit.pending() label=Signal::derive(move || i18n.t().register_submit) busy=Signal::derive(move || i18n.t().sending)/>
             </form>
         }
     };

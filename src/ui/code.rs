@@ -16,6 +16,7 @@ use crate::i18n::use_i18n;
 use crate::model::auth::Token;
 use crate::model::fields::FieldType;
 use crate::ui::banner::ErrorBanner;
+use crate::ui::submit::SubmitButton;
 
 fn deadline_key(target: &CodeTarget) -> String {
     format!("web-cabinet:resend:{}:{}", target.field_id, target.value)
@@ -205,13 +206,7 @@ pub fn CodeVerification(
                     />
                     {move || code_error().map(|m| view! { <p id="wc-code-error" class="wc-field-error wc-lines">{m}</p> })}
                 </div>
-                <button
-                    type="submit"
-                    class="wc-button wc-button--primary"
-                    aria-busy=move || verify.pending().get().to_string()
-                >
-                    {move || if verify.pending().get() { i18n.t().checking } else { i18n.t().confirm }}
-                </button>
+                <SubmitButton pending=verify.pending() label=Signal::derive(move || i18n.t().confirm) busy=Signal::derive(move || i18n.t().checking)/>
             </form>
             <p class="wc-status" role="status" aria-live="polite">{move || status.get()}</p>
             <div class="wc-code-actions">

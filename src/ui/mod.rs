@@ -8,3 +8,4 @@ pub mod layout;
 pub mod orders_store;
 pub mod reveal;
 pub mod social;
+pub mod submit;
