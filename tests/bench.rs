@@ -96,6 +96,19 @@ async fn num(b: &Browser, expr: &str) -> f64 {
     b.js(&format!("return {expr}")).await.as_f64().unwrap_or(f64::NAN)
 }
 
+/// With everything loaded: memory, DOM size, scrolling, and memory again back at the top.
+async fn measure_loaded(b: &Browser, f: &mut Figures, row_selector: &str, scroll: bool) {
+    f.heap_loaded_mb = heap_mb(b).await;
+    f.dom_nodes = num(b, "document.getElementsByTagName('*').length").await;
+    f.row_elements = num(b, &format!("document.querySelectorAll('{row_selector}').length")).await;
+    if scroll {
+        scroll_frames(b, f).await;
+        b.js("window.scrollTo(0, 0)").await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        f.heap_back_mb = heap_mb(b).await;
+    }
+}
+
 async fn scroll_frames(b: &Browser, f: &mut Figures) {
     b.js(SCROLL_FRAMES).await;
     wait_for(b, "window.__framesDone", 120).await;
@@ -152,13 +165,7 @@ async fn measure_app(page_size: u32, load_all: bool) -> Figures {
             "parseInt(document.querySelector('.wc-list-footer').textContent.split(': ').pop())",
         )
         .await;
-        f.heap_loaded_mb = heap_mb(&b).await;
-        f.dom_nodes = num(&b, "document.getElementsByTagName('*').length").await;
-        f.row_elements = num(&b, "document.querySelectorAll('.wc-order-row').length").await;
-        scroll_frames(&b, &mut f).await;
-        b.js("window.scrollTo(0, 0)").await;
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        f.heap_back_mb = heap_mb(&b).await;
+        measure_loaded(&b, &mut f, ".wc-order-row", true).await;
     }
     f.requests = server.requests_to(web_cabinet::api::Endpoint::OrderList).len();
     b.close().await;
@@ -182,15 +189,7 @@ async fn measure_vanilla(page_size: u32, max_orders: u32) -> Figures {
     f.first_visible_ms = visible_at - end;
     f.all_ms = done_at - start;
     f.rows = num(&b, "window.__bench.rows").await;
-    f.heap_loaded_mb = heap_mb(&b).await;
-    f.dom_nodes = num(&b, "document.getElementsByTagName('*').length").await;
-    f.row_elements = num(&b, "document.querySelectorAll('#list li').length").await;
-    if max_orders >= ORDERS {
-        scroll_frames(&b, &mut f).await;
-        b.js("window.scrollTo(0, 0)").await;
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        f.heap_back_mb = heap_mb(&b).await;
-    }
+    measure_loaded(&b, &mut f, "#list li", max_orders >= ORDERS).await;
     f.requests = server.requests_to(web_cabinet::api::Endpoint::OrderList).len();
     b.close().await;
     f

@@ -748,15 +748,9 @@ async fn every_block_type_in_server_order() {
     b.find("a.wc-action[href='https://shop.example/product/42']").await;
     b.find("a.wc-image-action[href='https://example.com/promo'] img").await;
     // Unsafe, unmapped and typeless actions are inert: no link, nothing focusable.
-    let links: Vec<String> = b
-        .js("return [...document.querySelectorAll('a')].map(a => a.getAttribute('href'))")
-        .await
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|v| v.as_str().map(str::to_string))
-        .collect();
+    let links = b
+        .js_strings("return [...document.querySelectorAll('a')].map(a => a.getAttribute('href'))")
+        .await;
     assert!(links.iter().all(|h| !h.to_lowercase().contains("javascript")), "{links:?}");
     let inert =
         b.js("return [...document.querySelectorAll('.wc-inert')].map(e => e.textContent)").await;
@@ -951,14 +945,8 @@ async fn load_whole_history(b: &Browser) -> usize {
 }
 
 async fn rendered_rows(b: &Browser) -> Vec<String> {
-    b.js("return [...document.querySelectorAll('.wc-order-id')].map(e => e.textContent)")
+    b.js_strings("return [...document.querySelectorAll('.wc-order-id')].map(e => e.textContent)")
         .await
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|v| v.as_str().map(str::to_string))
-        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -53,11 +53,9 @@ pub fn Recover() -> impl IntoView {
         None => {}
     });
     let send = move || {
-        if submit.pending().get_untracked() {
-            return;
-        }
         let list = current_fields();
-        if !state.check_all(&list) {
+        // Nothing while a request is in flight; nothing until the form passes its checks.
+        if submit.pending().get_untracked() || !state.check_all(&list) {
             return;
         }
         let body: Vec<(String, String)> =

@@ -147,11 +147,9 @@ pub fn Register() -> impl IntoView {
     });
 
     let send = move || {
-        if submit.pending().get_untracked() {
-            return;
-        }
         let list = current_fields();
-        if !state.check_all(&list) {
+        // Nothing while a request is in flight; nothing until the form passes its checks.
+        if submit.pending().get_untracked() || !state.check_all(&list) {
             return;
         }
         let login_id = login_field(&list).map(|f| f.id.clone());

@@ -344,6 +344,16 @@ async fn api(
     (status, [(header::CONTENT_TYPE, "text/html; charset=UTF-8")], resp.body).into_response()
 }
 
+/// The strings of a JSON array (anything else: none).
+fn strings(value: serde_json::Value) -> Vec<String> {
+    match value {
+        serde_json::Value::Array(items) => {
+            items.into_iter().filter_map(|v| v.as_str().map(str::to_string)).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// Headless Chromium driven through Debian's chromedriver.
 pub mod browser {
     use super::*;
@@ -496,6 +506,11 @@ pub mod browser {
             self.client.execute(script, Vec::new()).await.unwrap_or(serde_json::Value::Null)
         }
 
+        /// A script's array result as strings (non-strings dropped).
+        pub async fn js_strings(&self, script: &str) -> Vec<String> {
+            strings(self.js(script).await)
+        }
+
         /// Save a screenshot at phone or desktop width under `target/screenshots/`.
         pub async fn screenshot(&self, name: &str, width: u32, height: u32) -> PathBuf {
             self.client.set_window_size(width, height).await.expect("resize");
@@ -534,13 +549,7 @@ pub mod browser {
                 )
                 .await
                 .expect("run axe");
-            result
-                .as_array()
-                .cloned()
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
+            strings(result)
         }
 
         /// Whether the panic screen is up (a panic anywhere puts it there).
