@@ -8,11 +8,13 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
+#[cfg(feature = "demo")]
 use crate::api::demo::DemoTransport;
 use crate::api::http::HttpTransport;
 use crate::api::{Client, CommonFields, Transport};
 use crate::browser::{self, Area};
 use crate::config::{ApiConfig, Config, ConfigError};
+#[cfg(feature = "demo")]
 use crate::demo::DemoBackend;
 use crate::domain::locale::Lang;
 use crate::domain::{app_id, url};
@@ -29,6 +31,7 @@ use crate::ui::orders_store::OrdersStore;
 const MOUNT_ID: &str = "web-cabinet";
 const APP_ID_KEY: &str = "web-cabinet:appId";
 const LANG_KEY: &str = "web-cabinet:lang";
+#[cfg(feature = "demo")]
 const DEMO_STATE_KEY: &str = "web-cabinet:demo";
 
 /// Mount the cabinet into `#web-cabinet` (or the body when the page has none).
@@ -110,7 +113,7 @@ async fn load_config(source: ConfigSource) -> Result<Config, BootError> {
     if missing && !source.explicit {
         let mut config = Config::default();
         source.page.apply(&mut config);
-        return Ok(config);
+        return without_demo(config);
     }
     if missing || !(200..300).contains(&status) {
         return Err(BootError::Invalid(ConfigError {
@@ -120,7 +123,19 @@ async fn load_config(source: ConfigSource) -> Result<Config, BootError> {
     }
     let mut config = Config::parse(&text, &source.url).map_err(BootError::Invalid)?;
     source.page.apply(&mut config);
-    Ok(config)
+    without_demo(config)
+}
+
+/// A build without the demo backend (a merchant's release) needs a shop server: say which key
+/// to set rather than show an empty cabinet.
+fn without_demo(config: Config) -> Result<Config, BootError> {
+    if cfg!(feature = "demo") || config.api != ApiConfig::Demo {
+        return Ok(config);
+    }
+    Err(BootError::Invalid(ConfigError {
+        key: "api".into(),
+        problem: "no shop server is configured, and this build has no demo backend".into(),
+    }))
 }
 
 fn initial_lang(config: Option<&Config>) -> Lang {
@@ -193,6 +208,7 @@ fn app_id(config: &Config) -> String {
     }
 }
 
+#[cfg(feature = "demo")]
 fn persist_demo(state: &str) {
     browser::store(Area::Local, DEMO_STATE_KEY, state);
 }
@@ -202,12 +218,19 @@ fn build_client(config: &Config, lang: Lang) -> Client {
         ApiConfig::Http(urls) => {
             Transport::Http(HttpTransport::new(urls.clone(), config.request_timeout_ms))
         }
+        #[cfg(feature = "demo")]
         ApiConfig::Demo => {
             let backend = browser::load(Area::Local, DEMO_STATE_KEY)
                 .and_then(|s| DemoBackend::load(&s))
                 .unwrap_or_default();
             Transport::Demo(DemoTransport::new(backend, browser::now_ms, Some(persist_demo)))
         }
+        // Unreachable: `without_demo` turns this into a configuration error before any client.
+        #[cfg(not(feature = "demo"))]
+        ApiConfig::Demo => Transport::Http(HttpTransport::new(
+            crate::api::http::EndpointUrls::new(Vec::new()),
+            config.request_timeout_ms,
+        )),
     };
     Client::new(
         transport,

@@ -110,7 +110,7 @@ async fn sign_in_wrong_then_right_then_sign_out_over_http() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_backend_in_the_browser_when_config_says_demo() {
     let _turn = ONE_AT_A_TIME.lock().await;
-    let server = TestServer::start(ConfigMode::FromDist).await;
+    let server = TestServer::start_demo(ConfigMode::FromDist).await;
     let b = Browser::start("ru-RU").await;
     b.client.goto(&server.url("/sign-in")).await.expect("open");
     b.wait_text(".wc-demo", DEMO_LOGIN).await;
@@ -145,11 +145,25 @@ async fn demo_backend_in_the_browser_when_config_says_demo() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn missing_config_falls_back_to_demo() {
     let _turn = ONE_AT_A_TIME.lock().await;
-    let server = TestServer::start(ConfigMode::Missing).await;
+    let server = TestServer::start_demo(ConfigMode::Missing).await;
     let b = Browser::start("en-US").await;
     b.client.goto(&server.url("/")).await.expect("open");
     b.wait_text(".wc-demo", "Demo mode").await;
     b.find("#wc-login").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_merchant_build_without_a_server_says_which_key_to_set() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Missing).await;
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/")).await.expect("open");
+    let text = b.wait_text(".wc-fatal", "no shop server is configured").await;
+    assert!(text.contains("api"), "{text}");
+    // The merchant bundle carries no demo backend to fall back to.
+    assert!(b.client.find(fantoccini::Locator::Css(".wc-demo")).await.is_err());
+    assert!(!b.crashed().await);
     b.close().await;
 }
 
@@ -596,7 +610,7 @@ async fn a_single_error_message_with_br_shows_as_lines() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn register_in_the_demo_with_the_code_from_the_banner() {
     let _turn = ONE_AT_A_TIME.lock().await;
-    let server = TestServer::start(ConfigMode::FromDist).await;
+    let server = TestServer::start_demo(ConfigMode::FromDist).await;
     let b = Browser::start("ru-RU").await;
     b.client.goto(&server.url("/register")).await.expect("open");
     b.find("#wc-f-name").await;
@@ -785,7 +799,7 @@ async fn every_block_type_in_server_order() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn edit_the_name_in_the_demo() {
     let _turn = ONE_AT_A_TIME.lock().await;
-    let server = TestServer::start(ConfigMode::FromDist).await;
+    let server = TestServer::start_demo(ConfigMode::FromDist).await;
     let b = signed_in(&server, "en-US").await;
     b.click(".wc-name .wc-edit-button").await;
     let focused = b.js("return document.activeElement && document.activeElement.id").await;
@@ -886,7 +900,7 @@ async fn sign_out_while_the_server_is_down_still_signs_out() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_barcode_at_the_till() {
     let _turn = ONE_AT_A_TIME.lock().await;
-    let server = TestServer::start(ConfigMode::FromDist).await;
+    let server = TestServer::start_demo(ConfigMode::FromDist).await;
     let b = signed_in(&server, "ru-RU").await;
     b.click(".wc-barcode-block button").await;
     b.find(".wc-till[role=dialog][aria-modal=true]").await;

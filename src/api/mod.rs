@@ -4,6 +4,7 @@
 //! `http.rs` talks to a merchant's server, `demo.rs` to the backend embedded in the page.
 
 pub mod client;
+#[cfg(feature = "demo")]
 pub mod demo;
 pub mod error;
 pub mod http;

@@ -53,10 +53,21 @@ pub fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
         Lang::Ru => ('\u{202f}', ','),
         Lang::En => (',', '.'),
     };
-    let text = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    // Integer arithmetic, not `format!("{:.2}")`: core's float formatting is ~15 KB of wasm.
+    // Amounts stay far below 2^53, where f64 holds every whole number of kopecks exactly.
+    let decimals = decimals.min(6);
+    let scale = 10u64.pow(decimals as u32);
+    let scaled = (value.abs() * scale as f64).round();
+    let scaled = if scaled.is_finite() && scaled < 9e15 { scaled as u64 } else { 0 };
+    let int = (scaled / scale).to_string();
+    let frac = if decimals == 0 {
+        String::new()
+    } else {
+        let f = (scaled % scale).to_string();
+        format!("{}{f}", "0".repeat(decimals - f.len()))
+    };
     let mut out = String::new();
-    if value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+    if value < 0.0 && scaled != 0 {
         out.push('-');
     }
     let digits = int.len();
@@ -68,7 +79,7 @@ pub fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
     }
     if !frac.is_empty() {
         out.push(point);
-        out.push_str(frac);
+        out.push_str(&frac);
     }
     out
 }

@@ -1,7 +1,8 @@
 //! Windowing a long list of fixed-height rows: which rows need to exist in the DOM.
 
 /// Every row is this tall (CSS `.wc-order-row` agrees), which makes the arithmetic exact.
-pub const ROW_HEIGHT: f64 = 84.0;
+pub const ROW_HEIGHT: f64 = ROW_PX as f64;
+const ROW_PX: usize = 84;
 /// Rows kept beyond each edge of the viewport, so fast scrolling never shows a gap.
 pub const OVERSCAN: usize = 8;
 
@@ -16,9 +17,21 @@ pub fn visible_range(list_top: f64, viewport: f64, total: usize) -> (usize, usiz
     (start, end)
 }
 
+/// The CSS length of `rows` rows (`"168px"`), in integers: formatting an f64 would pull core's
+/// float printing (~10 KB) into the bundle for this alone.
+pub fn rows_px(rows: usize) -> String {
+    format!("{}px", rows.saturating_mul(ROW_PX))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lengths() {
+        assert_eq!(rows_px(0), "0px");
+        assert_eq!(rows_px(10_000), "840000px");
+    }
 
     #[test]
     fn windows() {

@@ -142,8 +142,9 @@ fn field_error(entry: Value) -> Option<FieldError> {
 }
 
 /// Read an `ok` answer's `data` as `T`. A missing `data`, `null`, or `[]` (PHP's empty array where
-/// an object was meant) reads as `T::default()`; a structurally wrong `data` is an error that names
-/// the JSON path.
+/// an object was meant) reads as `T::default()`; a structurally wrong `data` is an error that says
+/// what was expected and where (line and column: serde_path_to_error would name the JSON path, but
+/// doubles every model's deserializer in the bundle).
 pub fn data<T: DeserializeOwned + Default>(data: Option<&RawValue>) -> Result<T, String> {
     let Some(raw) = data else {
         return Ok(T::default());
@@ -152,9 +153,5 @@ pub fn data<T: DeserializeOwned + Default>(data: Option<&RawValue>) -> Result<T,
     if text == "null" || text.starts_with('[') {
         return Ok(T::default());
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        format!("data.{path}: {}", e.into_inner())
-    })
+    serde_json::from_str(text).map_err(|e| format!("data: {e}"))
 }

@@ -22,7 +22,7 @@ use crate::domain::dates::format_order_date;
 use crate::domain::money::{format_money, items_label};
 use crate::domain::status::tone;
 use crate::domain::url::encode_component;
-use crate::domain::window::{visible_range, ROW_HEIGHT};
+use crate::domain::window::{rows_px, visible_range};
 use crate::i18n::use_i18n;
 use crate::model::orders::Order;
 use crate::model::profile::{Action, ActionKind};
@@ -176,7 +176,7 @@ fn OrdersList(session: Session) -> impl IntoView {
                 class="wc-order-list"
                 node_ref=list_ref
                 aria-labelledby="wc-orders-title"
-                style:height=move || format!("{}px", total() as f64 * ROW_HEIGHT)
+                style:height=move || rows_px(total())
             >
                 <For each=visible key=|(_, o)| o.id.clone() let((index, order))>
                     <OrderRow order index set_size=Signal::derive(set_size) currency=currency.clone()/>
@@ -227,7 +227,7 @@ fn OrderRow(order: Order, index: usize, set_size: Signal<i64>, currency: String)
     view! {
         <li
             class="wc-order-row"
-            style:top=format!("{}px", index as f64 * ROW_HEIGHT)
+            style:top=rows_px(index)
             aria-posinset=index + 1
             aria-setsize=move || set_size.get()
         >

@@ -1,14 +1,11 @@
 //! The page shell: header with the language switch, the demo-mode banner, the main region.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
-use crate::api::Client;
-use crate::demo::{DEMO_LOGIN, DEMO_PASSWORD};
 use crate::domain::locale::Lang;
 use crate::i18n::use_i18n;
 use crate::session::Session;
+use crate::ui::demo_banner::demo_banner;
 use leptos_router::components::A;
 
 #[component]
@@ -21,7 +18,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <LangSwitch/>
             </header>
             <SectionNav/>
-            <DemoBanner/>
+            {demo_banner()}
             <main class="wc-main">{children()}</main>
         </div>
     }
@@ -70,44 +67,4 @@ fn LangSwitch() -> impl IntoView {
                 .collect_view()}
         </div>
     }
-}
-
-/// Shown only with the embedded demo backend: how to sign in, and the last code "sent" (there is
-/// no SMS gateway in a browser).
-#[component]
-fn DemoBanner() -> impl IntoView {
-    let i18n = use_i18n();
-    let client = use_context::<Client>();
-    let demo = client.as_ref().and_then(|c| c.transport().demo().cloned());
-    demo.map(|demo| {
-        let code = RwSignal::new(demo.last_code());
-        // Codes are "sent" by whatever screen asked for one; a slow poll keeps the banner current
-        // without wiring every screen to it.
-        if let Ok(handle) = set_interval_with_handle(
-            move || {
-                let latest = demo.last_code();
-                if code.with_untracked(|c| c != &latest) {
-                    code.set(latest);
-                }
-            },
-            Duration::from_millis(700),
-        ) {
-            on_cleanup(move || handle.clear());
-        }
-        view! {
-            <aside class="wc-demo" aria-label="Demo">
-                <p>{move || i18n.t().demo_mode}</p>
-                <p>
-                    {move || i18n.t().demo_sign_in_as}" "<strong>{DEMO_LOGIN}</strong>", "
-                    {move || i18n.t().demo_password}" "<strong>{DEMO_PASSWORD}</strong>
-                </p>
-                <p aria-live="polite">
-                    {move || code.get().map(|c| view! {
-                        {i18n.t().demo_last_code}" "<strong class="wc-demo-code">{c.code}</strong>
-                        " → "{c.to}
-                    })}
-                </p>
-            </aside>
-        }
-    })
 }

@@ -3,6 +3,7 @@
 pub mod banner;
 pub mod barcode;
 pub mod code;
+pub mod demo_banner;
 pub mod form_state;
 pub mod layout;
 pub mod orders_store;

@@ -1,7 +1,7 @@
 //! Test support shared by the native test files: the HTTP test server, and a WebDriver session on
 //! Debian's Chromium.
 //!
-//! The server serves the release `dist/` (SPA fallback to `index.html`) and the demo backend over
+//! The server serves a release bundle (SPA fallback to `index.html`) and the demo backend over
 //! real HTTP on 127.0.0.1, so browser tests go through real `fetch`, headers and status codes. It
 //! answers API calls with `Content-Type: text/html` like the PHP servers it stands in for, logs
 //! every API request for assertions, and serves whatever `cabinet.json` a test asks for.
@@ -106,6 +106,7 @@ pub struct ServerState {
     /// Queued per endpoint, applied first in, first out.
     pub faults: Mutex<Vec<(Endpoint, Fault)>>,
     pub paging: Mutex<PagingMode>,
+    pub dist: PathBuf,
 }
 
 pub struct TestServer {
@@ -114,8 +115,25 @@ pub struct TestServer {
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
 
+/// Which release build a test server serves: both are built once by `scripts/test`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    /// `dist/`: what a merchant deploys (no demo backend inside).
+    Merchant,
+    /// `target/dist-demo/`: the same app with the embedded demo backend.
+    Demo,
+}
+
 pub fn dist_dir() -> PathBuf {
-    let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
+    bundle_dir(Bundle::Merchant)
+}
+
+pub fn bundle_dir(bundle: Bundle) -> PathBuf {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dist = match bundle {
+        Bundle::Merchant => root.join("dist"),
+        Bundle::Demo => root.join("target/dist-demo"),
+    };
     assert!(
         dist.join("index.html").is_file(),
         "{} has no release build: run `scripts/test` (it builds dist/ once, then runs every test)",
@@ -129,9 +147,20 @@ fn now_ms() -> u64 {
 }
 
 impl TestServer {
+    /// Serve the merchant bundle (`dist/`).
     pub async fn start(config: ConfigMode) -> Self {
-        let dist = dist_dir();
+        Self::start_with(Bundle::Merchant, config).await
+    }
+
+    /// Serve the bundle with the embedded demo backend.
+    pub async fn start_demo(config: ConfigMode) -> Self {
+        Self::start_with(Bundle::Demo, config).await
+    }
+
+    pub async fn start_with(bundle: Bundle, config: ConfigMode) -> Self {
+        let dist = bundle_dir(bundle);
         let state = Arc::new(ServerState {
+            dist: dist.clone(),
             backend: Mutex::new(DemoBackend::seeded()),
             log: Mutex::new(Vec::new()),
             config: Mutex::new(config),
@@ -213,7 +242,7 @@ async fn cabinet_json(State(state): State<Arc<ServerState>>) -> Response {
         ConfigMode::Json(text) => {
             ([(header::CONTENT_TYPE, "application/json")], text).into_response()
         }
-        ConfigMode::FromDist => match std::fs::read_to_string(dist_dir().join("cabinet.json")) {
+        ConfigMode::FromDist => match std::fs::read_to_string(state.dist.join("cabinet.json")) {
             Ok(text) => ([(header::CONTENT_TYPE, "application/json")], text).into_response(),
             Err(_) => StatusCode::NOT_FOUND.into_response(),
         },
