@@ -72,7 +72,7 @@ pub fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
     }
     let digits = int.len();
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (digits - i) % 3 == 0 {
+        if i > 0 && (digits - i).is_multiple_of(3) {
             out.push(group);
         }
         out.push(c);
