@@ -154,6 +154,38 @@ async fn missing_config_falls_back_to_demo() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_strict_csp_is_enforced_and_its_violations_reported() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    // The cabinet itself started under the policy (no inline script or style needed) ...
+    assert!(server.csp_reports().is_empty(), "{:?}", server.csp_reports());
+    // ... and what the policy forbids is blocked and reported, which is how every other journey
+    // fails on a violation (TestServer's Drop).
+    b.js("const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; \
+          document.body.append(s); \
+          const d = document.createElement('div'); d.setAttribute('style', 'color: red'); \
+          document.body.append(d);")
+        .await;
+    assert!(b.js("return window.__inline === undefined").await.as_bool().unwrap_or(false));
+    let mut reports = Vec::new();
+    for _ in 0..50 {
+        reports = server.csp_reports();
+        if reports.len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let all = reports.join("\n");
+    assert!(all.contains("script-src"), "{all}");
+    assert!(all.contains("style-src"), "{all}");
+    server.take_csp_reports();
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_merchant_build_without_a_server_says_which_key_to_set() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start(ConfigMode::Missing).await;

@@ -17,7 +17,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get};
+use axum::routing::{any, get, post};
 use axum::Router;
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -99,7 +99,17 @@ pub enum PagingMode {
     OffsetAsPage,
 }
 
+/// The policy of deploy/nginx/web-cabinet/security-headers.conf, with a report address: every
+/// page the browser tests open runs under it, and any violation fails the test (see `Drop`).
+/// frame-ancestors also lets `http://localhost:*` frame the cabinet, for the iframe tests.
+pub const CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+    img-src 'self' https: data:; connect-src 'self'; frame-ancestors 'self' http://localhost:*; \
+    base-uri 'self'; form-action 'self'; object-src 'none'; report-uri /csp-report";
+
 pub struct ServerState {
+    /// Content-Security-Policy violation reports the browser sent.
+    pub csp_reports: Mutex<Vec<String>>,
     pub backend: Mutex<DemoBackend>,
     pub log: Mutex<Vec<Logged>>,
     pub config: Mutex<ConfigMode>,
@@ -160,6 +170,7 @@ impl TestServer {
     pub async fn start_with(bundle: Bundle, config: ConfigMode) -> Self {
         let dist = bundle_dir(bundle);
         let state = Arc::new(ServerState {
+            csp_reports: Mutex::new(Vec::new()),
             dist: dist.clone(),
             backend: Mutex::new(DemoBackend::seeded()),
             log: Mutex::new(Vec::new()),
@@ -173,11 +184,13 @@ impl TestServer {
             .route("/test/outbox", get(outbox))
             .route("/fake-oauth/authorize", get(fake_oauth))
             .route("/embed-test.html", get(embed_page))
+            .route("/csp-report", post(csp_report))
             .route("/bench/vanilla.html", get(vanilla_page))
             .fallback_service(
                 ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html"))),
             )
-            .with_state(state.clone());
+            .with_state(state.clone())
+            .layer(axum::middleware::map_response(with_csp));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
@@ -189,6 +202,16 @@ impl TestServer {
                 .await;
         });
         Self { addr, state, _shutdown: tx }
+    }
+
+    /// The CSP reports so far.
+    pub fn csp_reports(&self) -> Vec<String> {
+        self.state.csp_reports.lock().unwrap().clone()
+    }
+
+    /// Take the reports (for the test that provokes one on purpose).
+    pub fn take_csp_reports(&self) -> Vec<String> {
+        std::mem::take(&mut *self.state.csp_reports.lock().unwrap())
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -234,6 +257,28 @@ impl TestServer {
     pub fn last_code(&self) -> Option<SentCode> {
         self.state.backend.lock().unwrap().outbox().last().cloned()
     }
+}
+
+impl Drop for TestServer {
+    /// A journey that triggered a CSP violation fails, whatever else it checked.
+    fn drop(&mut self) {
+        let reports = self.csp_reports();
+        if !reports.is_empty() && !std::thread::panicking() {
+            panic!("Content-Security-Policy violations: {reports:#?}");
+        }
+    }
+}
+
+async fn with_csp(mut response: Response) -> Response {
+    if let Ok(value) = header::HeaderValue::from_str(CSP) {
+        response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    response
+}
+
+async fn csp_report(State(state): State<Arc<ServerState>>, body: String) -> StatusCode {
+    state.csp_reports.lock().unwrap().push(body);
+    StatusCode::NO_CONTENT
 }
 
 async fn cabinet_json(State(state): State<Arc<ServerState>>) -> Response {
