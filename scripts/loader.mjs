@@ -3,8 +3,11 @@
 // and names hashed files (a merchant's page cannot know them); this loader finds the hashed files
 // next to itself, adds the cabinet's stylesheet when the page lacks it, and starts the app.
 // Trunk.toml's `pattern_script` makes index.html load it too, so there is one start-up path.
-import { readdirSync, writeFileSync } from "node:fs";
+// Release builds also get `.br` (quality 11) and `.gz` (level 9) twins of the wasm, JS and CSS,
+// for servers that send precompressed files (nginx's brotli_static / gzip_static).
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -39,3 +42,19 @@ const { default: init } = await import(new URL(${JSON.stringify(glue)}, here).hr
 await init({ module_or_path: new URL(${JSON.stringify(wasm)}, here) });
 `;
 writeFileSync(join(dir, "web-cabinet.js"), loader);
+
+if (process.env.TRUNK_PROFILE === "release") {
+  for (const name of readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f))) {
+    const data = readFileSync(join(dir, name));
+    writeFileSync(
+      join(dir, `${name}.br`),
+      brotliCompressSync(data, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 11,
+          [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+        },
+      }),
+    );
+    writeFileSync(join(dir, `${name}.gz`), gzipSync(data, { level: 9 }));
+  }
+}

@@ -56,6 +56,14 @@ pub fn languages() -> Vec<String> {
     out
 }
 
+/// A User Timing mark (`performance.mark`): start-up milestones a merchant's real-user monitoring
+/// and the start-up benchmark can read.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());
 }

@@ -14,6 +14,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::api::{ApiError, Client};
+use crate::browser;
 use crate::config::{Config, TokenStorage};
 use crate::domain::login_field::login_field;
 use crate::domain::url::local_path;
@@ -81,6 +82,13 @@ pub fn SignIn() -> impl IntoView {
         let _ = i18n.lang.get();
         let c = fields_client.clone();
         async move { c.registration_fields().await }
+    });
+    // Start-up milestones: the form can be typed into now; its labels follow the server's fields.
+    Effect::new(move || browser::mark("web-cabinet:sign-in-interactive"));
+    Effect::new(move || {
+        if fields.with(Option::is_some) {
+            browser::mark("web-cabinet:sign-in-labelled");
+        }
     });
     let login_input = Memo::new(move |_| match fields.get() {
         Some(Ok(list)) => login_field(&list).map_or_else(LoginInput::generic, |f| {

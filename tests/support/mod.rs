@@ -185,6 +185,7 @@ impl TestServer {
             .route("/fake-oauth/authorize", get(fake_oauth))
             .route("/embed-test.html", get(embed_page))
             .route("/csp-report", post(csp_report))
+            .route("/api/csp-report", post(csp_report))
             .route("/bench/vanilla.html", get(vanilla_page))
             .fallback_service(
                 ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html"))),
@@ -443,6 +444,23 @@ pub mod browser {
         _profile: TempDir,
     }
 
+    #[derive(Debug)]
+    struct NetworkConditions(serde_json::Value);
+
+    impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+        fn endpoint(
+            &self,
+            base: &url::Url,
+            session: Option<&str>,
+        ) -> Result<url::Url, url::ParseError> {
+            base.join(&format!("session/{}/chromium/network_conditions", session.unwrap_or("")))
+        }
+
+        fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+            (http::Method::POST, Some(self.0.to_string()))
+        }
+    }
+
     /// A throw-away folder, removed on drop.
     pub struct TempDir(pub PathBuf);
     impl Drop for TempDir {
@@ -512,6 +530,19 @@ pub mod browser {
                 }
             }
             panic!("could not start a WebDriver session: {last_err}");
+        }
+
+        /// Throttle the network as Chromium's DevTools would (chromedriver's network_conditions):
+        /// round-trip latency in ms, throughput in bytes per second.
+        pub async fn throttle(&self, latency_ms: f64, down_bps: f64, up_bps: f64) {
+            let conditions = serde_json::json!({ "network_conditions": {
+                "offline": false, "latency": latency_ms,
+                "download_throughput": down_bps, "upload_throughput": up_bps,
+            }});
+            self.client
+                .issue_cmd(NetworkConditions(conditions))
+                .await
+                .expect("chromedriver network_conditions");
         }
 
         pub async fn close(mut self) {

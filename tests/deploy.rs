@@ -1,0 +1,323 @@
+//! The deployment of `deploy/nginx/web-cabinet`, run for real: Debian's nginx serves the merchant
+//! bundle (`dist/` plus a `cabinet.json`) with the repository's own config files, reverse-proxies
+//! the API to the test server (which plays the shop's backend), and the browser goes through it:
+//! headers, caching, compression, SPA fallback, the strict CSP on every screen, and the start-up
+//! benchmark with and without Chromium's "Slow 4G" throttling. Figures are printed, not asserted.
+
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use support::browser::{Browser, ONE_AT_A_TIME};
+use support::{dist_dir, http_config, ConfigMode, TestServer};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use web_cabinet::demo::{DEMO_LOGIN, DEMO_PASSWORD};
+
+const NGINX: &str = "/usr/sbin/nginx";
+
+/// nginx running the repository's config, torn down on drop.
+struct Nginx {
+    child: Child,
+    port: u16,
+    dir: PathBuf,
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// `text` with `from` replaced, insisting that `from` is there (the config changed otherwise).
+fn edit(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "deploy/nginx no longer contains {from:?}");
+    text.replace(from, to)
+}
+
+impl Nginx {
+    fn start(backend: SocketAddr) -> Self {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("port");
+        let dir = root.join(format!("target/nginx-test/{port}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        let www = dir.join("www");
+        copy_dir(&dist_dir(), &www);
+        // What a merchant adds beside the bundle: a config naming the proxied API.
+        std::fs::write(www.join("cabinet.json"), http_config()).expect("cabinet.json");
+        let conf = dir.join("conf");
+        copy_dir(&root.join("deploy/nginx/web-cabinet"), &conf.join("web-cabinet"));
+        let site_path = conf.join("web-cabinet/site.conf");
+        let site = std::fs::read_to_string(&site_path).expect("site.conf");
+        let site = edit(&site, "listen 8080;", &format!("listen 127.0.0.1:{port};"));
+        let site = edit(&site, "root /srv/web-cabinet;", &format!("root {};", www.display()));
+        let site = edit(
+            &site,
+            "proxy_pass http://127.0.0.1:9000;",
+            &format!("proxy_pass http://{backend};"),
+        );
+        std::fs::write(&site_path, site).expect("site.conf");
+        // The same policy, plus an address for violation reports (the test server collects them).
+        let headers_path = conf.join("web-cabinet/security-headers.conf");
+        let headers = std::fs::read_to_string(&headers_path).expect("security-headers.conf");
+        let headers = edit(
+            &headers,
+            "object-src 'none'\"",
+            "object-src 'none'; report-uri /api/csp-report\"",
+        );
+        std::fs::write(&headers_path, headers).expect("security-headers.conf");
+
+        let temp = dir.join("tmp");
+        std::fs::create_dir_all(&temp).expect("tmp");
+        let main = format!(
+            "daemon off;\nmaster_process off;\npid {dir}/nginx.pid;\nerror_log {dir}/error.log warn;\n\
+             load_module /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so;\n\
+             load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;\nevents {{ worker_connections 256; }}\n\
+             http {{\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  \
+             access_log off;\n  client_body_temp_path {t}/body;\n  proxy_temp_path {t}/proxy;\n  \
+             fastcgi_temp_path {t}/fastcgi;\n  uwsgi_temp_path {t}/uwsgi;\n  scgi_temp_path {t}/scgi;\n  \
+             include web-cabinet/brotli.conf;\n  include web-cabinet/site.conf;\n}}\n",
+            dir = dir.display(),
+            t = temp.display(),
+        );
+        std::fs::write(conf.join("nginx.conf"), main).expect("nginx.conf");
+        let child = Command::new(NGINX)
+            .arg("-p")
+            .arg(&dir)
+            .arg("-c")
+            .arg(conf.join("nginx.conf"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {NGINX}: {e} (run scripts/setup)"));
+        let nginx = Self { child, port, dir };
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return nginx;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let log = std::fs::read_to_string(nginx.dir.join("error.log")).unwrap_or_default();
+        panic!("nginx did not start: {log}");
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+}
+
+struct Answer {
+    status: u16,
+    headers: HashMap<String, String>,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> &str {
+        self.headers.get(name).map_or("", String::as_str)
+    }
+}
+
+/// One HTTP/1.1 GET, by hand: the test checks exactly what nginx sends.
+async fn get(port: u16, path: &str, extra: &[(&str, &str)]) -> Answer {
+    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.expect("connect");
+    let mut request =
+        format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n");
+    for (name, value) in extra {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).await.expect("read");
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a header block");
+    let head = String::from_utf8_lossy(&raw[..split]).to_string();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|s| s.parse().ok())
+        .expect("status line");
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    Answer { status, headers, body: raw[split + 4..].to_vec() }
+}
+
+fn hashed(ext: &str) -> String {
+    std::fs::read_dir(dist_dir())
+        .expect("dist")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .find(|n| n.starts_with("web-cabinet-") && n.ends_with(ext))
+        .unwrap_or_else(|| panic!("no hashed {ext} in dist/"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nginx_serves_the_bundle_as_deploy_says() {
+    let backend = TestServer::start(ConfigMode::Json(http_config())).await;
+    let nginx = Nginx::start(backend.addr);
+    let port = nginx.port;
+
+    let index = get(port, "/", &[]).await;
+    assert_eq!(index.status, 200);
+    assert!(index.header("content-type").starts_with("text/html"));
+    assert_eq!(index.header("cache-control"), "no-cache");
+    let csp = index.header("content-security-policy");
+    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{csp}");
+    assert!(csp.contains("style-src 'self'") && csp.contains("frame-ancestors"), "{csp}");
+    assert_eq!(index.header("x-content-type-options"), "nosniff");
+    assert!(!String::from_utf8_lossy(&index.body).contains("<script type=\"module\">"));
+
+    // Any cabinet route is the app (reload on /orders/123 works).
+    let deep = get(port, "/orders/123?x=1", &[]).await;
+    assert_eq!(deep.status, 200);
+    assert!(String::from_utf8_lossy(&deep.body).contains("id=\"web-cabinet\""));
+    assert_eq!(deep.header("cache-control"), "no-cache");
+
+    // The stable loader revalidates; hashed files are cached for a year, compressed.
+    let loader = get(port, "/web-cabinet.js", &[]).await;
+    assert_eq!(loader.status, 200);
+    assert_eq!(loader.header("cache-control"), "no-cache");
+    assert!(loader.header("content-type").contains("javascript"));
+    let wasm = format!("/{}", hashed("_bg.wasm"));
+    let br = get(port, &wasm, &[("Accept-Encoding", "gzip, br")]).await;
+    assert_eq!(br.status, 200);
+    assert_eq!(br.header("content-type"), "application/wasm");
+    assert_eq!(br.header("content-encoding"), "br");
+    assert!(br.header("cache-control").contains("immutable"), "{}", br.header("cache-control"));
+    assert!(br.header("content-security-policy").contains("default-src 'self'"));
+    let gz = get(port, &wasm, &[("Accept-Encoding", "gzip")]).await;
+    assert_eq!(gz.header("content-encoding"), "gzip");
+    let js = get(port, &format!("/{}", hashed(".js")), &[("Accept-Encoding", "br")]).await;
+    assert!(js.header("cache-control").contains("max-age=31536000"));
+
+    // The API, proxied on the same origin to the backend.
+    let api = get(port, "/api/mobium.php?method=getRegistrationFields", &[]).await;
+    assert_eq!(api.status, 200);
+    assert!(String::from_utf8_lossy(&api.body).contains("\"status\""));
+    assert_eq!(api.header("cache-control"), "no-store");
+    assert_eq!(backend.log().len(), 1, "the request reached the backend");
+
+    let size = std::fs::metadata(dist_dir().join(&wasm[1..])).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "nginx: wasm {} bytes raw, {} brotli on the wire, {} gzip",
+        size,
+        br.body.len(),
+        gz.body.len()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_screen_through_nginx_under_the_strict_csp() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let backend = TestServer::start(ConfigMode::Json(http_config())).await;
+    let nginx = Nginx::start(backend.addr);
+    let b = Browser::start("en-US").await;
+    b.client.goto(&nginx.url("/register")).await.expect("open");
+    b.find("form").await;
+    b.client.goto(&nginx.url("/recover")).await.expect("open");
+    b.find("form").await;
+    b.client.goto(&nginx.url("/sign-in")).await.expect("open");
+    b.type_into("#wc-login", DEMO_LOGIN).await;
+    b.type_into("#wc-password", DEMO_PASSWORD).await;
+    b.click("button[type=submit]").await;
+    b.wait_path("/profile").await;
+    b.wait_text(".wc-name h2", "Анна").await;
+    b.click("a.wc-nav-link[href='/orders']").await;
+    b.wait_path("/orders").await;
+    b.find(".wc-order-row a").await;
+    b.click(".wc-order-row:first-child a").await;
+    b.find(".wc-items").await;
+    // A reload deep inside the app goes through nginx's fallback.
+    b.client.refresh().await.expect("reload");
+    b.find(".wc-items").await;
+    b.click("a.wc-nav-link[href='/profile']").await;
+    b.click(".wc-sign-out").await;
+    b.wait_path("/sign-in").await;
+    assert!(!b.crashed().await);
+    b.close().await;
+    // Reports are sent as violations happen; give the last ones a moment.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(backend.csp_reports().is_empty(), "{:?}", backend.csp_reports());
+    assert!(backend.log().len() >= 4, "the journey went through the proxy");
+}
+
+/// Chromium DevTools' "Slow 4G" preset: 562.5 ms round trip, 1.44 Mbit/s down, 675 kbit/s up.
+const SLOW_4G: (f64, f64, f64) = (562.5, 180_000.0, 84_375.0);
+
+struct StartUp {
+    interactive_ms: f64,
+    labelled_ms: f64,
+    bytes: f64,
+}
+
+async fn start_up(nginx: &Nginx, throttle: Option<(f64, f64, f64)>) -> StartUp {
+    // A fresh browser profile each time: a cold cache.
+    let b = Browser::start("en-US").await;
+    if let Some((latency, down, up)) = throttle {
+        b.throttle(latency, down, up).await;
+    }
+    b.client.goto(&nginx.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    let mut figures = serde_json::Value::Null;
+    for _ in 0..300 {
+        figures = b
+            .js("const m = n => (performance.getEntriesByName(n)[0] || {}).startTime; \
+                 const nav = performance.getEntriesByType('navigation')[0]; \
+                 const res = performance.getEntriesByType('resource'); \
+                 return { i: m('web-cabinet:sign-in-interactive'), l: m('web-cabinet:sign-in-labelled'), \
+                   bytes: nav.transferSize + res.reduce((s, r) => s + r.transferSize, 0) };")
+            .await;
+        if figures["l"].is_number() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    b.close().await;
+    StartUp {
+        interactive_ms: figures["i"].as_f64().unwrap_or(f64::NAN),
+        labelled_ms: figures["l"].as_f64().unwrap_or(f64::NAN),
+        bytes: figures["bytes"].as_f64().unwrap_or(f64::NAN),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn start_up_benchmark_through_nginx() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let backend = TestServer::start(ConfigMode::Json(http_config())).await;
+    let nginx = Nginx::start(backend.addr);
+    println!("start-up, cold cache, nginx with brotli (time from navigation start):");
+    for (name, throttle) in [("no throttling", None), ("Slow 4G", Some(SLOW_4G))] {
+        let s = start_up(&nginx, throttle).await;
+        assert!(s.interactive_ms.is_finite(), "the sign-in form never became interactive");
+        println!(
+            "  {name:<14} sign-in form interactive {:>6.0} ms, labelled by the server {:>6.0} ms, \
+             {:>7.0} bytes transferred (target under Slow 4G: 1000 ms)",
+            s.interactive_ms, s.labelled_ms, s.bytes
+        );
+    }
+}
