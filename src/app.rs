@@ -25,6 +25,7 @@ use crate::pages::{
     sign_in::SignIn,
 };
 use crate::session::Session;
+use crate::ui::frame;
 use crate::ui::layout::Shell;
 use crate::ui::orders_store::OrdersStore;
 
@@ -50,10 +51,19 @@ pub fn start() {
     host.class_list().add_1("wc-root").ok();
     let explicit = host.get_attribute("data-config").filter(|s| !s.trim().is_empty());
     let base = document.base_uri().ok().flatten().unwrap_or_default();
+    // Routes live under the page's `data-base`, else under its `<base href>` (a cabinet served
+    // from /lk/), else at the root.
+    let has_base_element = document.query_selector("base[href]").ok().flatten().is_some();
+    let route_base = match host.get_attribute("data-base") {
+        Some(raw) => url::route_base(&raw),
+        None if has_base_element => url::route_base(url::path_of(&base)),
+        None => String::new(),
+    };
     let source = ConfigSource {
         url: url::resolve(&base, explicit.as_deref().unwrap_or("cabinet.json")).unwrap_or_default(),
         explicit: explicit.is_some(),
         page: PageHints::read(&host),
+        route_base,
     };
     let root = host.clone();
     leptos::mount::mount_to(host, move || view! { <Boot source root/> }).forget();
@@ -66,6 +76,21 @@ struct ConfigSource {
     /// Set by the page's `data-config`: then a missing file is an error, not "demo".
     explicit: bool,
     page: PageHints,
+    route_base: String,
+}
+
+/// The path the cabinet's routes live under (`""` at the root), for the few URLs built outside
+/// the router (the OAuth return address).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RouteBase(pub String);
+
+/// An in-app path as a link's `href`: under the route base. (leptos_router prefixes the base
+/// when it navigates, but leaves an `<A href="/…">` as written.) Call while rendering.
+pub fn at(path: &str) -> String {
+    match use_context::<RouteBase>() {
+        Some(RouteBase(base)) if !base.is_empty() => format!("{base}{path}"),
+        _ => path.to_string(),
+    }
 }
 
 /// What the embedding page knows about the customer (say, the phone typed at checkout), from
@@ -148,19 +173,21 @@ fn initial_lang(config: Option<&Config>) -> Lang {
 
 #[component]
 fn Boot(source: ConfigSource, root: web_sys::HtmlElement) -> impl IntoView {
+    let route_base = source.route_base.clone();
     let config = LocalResource::new(move || load_config(source.clone()));
     let lang = RwSignal::new(initial_lang(None));
     provide_context(I18n { lang });
     // The cabinet's own language, on its own root: a host page's `lang` is left alone.
+    let lang_root = root.clone();
     Effect::new(move || {
-        root.set_attribute("lang", lang.get().tag()).ok();
+        lang_root.set_attribute("lang", lang.get().tag()).ok();
     });
     move || match config.get() {
         None => view! { <p class="wc-loading" role="status">{move || use_i18n().t().loading}</p> }
             .into_any(),
         Some(Ok(config)) => {
             lang.set(initial_lang(Some(&config)));
-            view! { <Cabinet config/> }.into_any()
+            view! { <Cabinet config route_base=route_base.clone() root=root.clone()/> }.into_any()
         }
         Some(Err(e)) => view! { <BootFailure error=e retry=move || config.refetch()/> }.into_any(),
     }
@@ -246,21 +273,23 @@ fn build_client(config: &Config, lang: Lang) -> Client {
 }
 
 #[component]
-fn Cabinet(config: Config) -> impl IntoView {
+fn Cabinet(config: Config, route_base: String, root: web_sys::HtmlElement) -> impl IntoView {
     let i18n = use_i18n();
     let client = build_client(&config, i18n.lang.get_untracked());
     let session = Session::restore(config.token_storage);
     provide_context(client.clone());
     provide_context(session);
     provide_context(OrdersStore::new(config.orders_page_size));
+    frame::connect(config.parent_origin.clone(), root, session, i18n);
     provide_context(Arc::new(config));
+    provide_context(RouteBase(route_base.clone()));
     Effect::new(move || {
         let lang = i18n.lang.get();
         client.set_locale(lang.wire_locale());
         browser::store(Area::Local, LANG_KEY, lang.tag());
     });
     view! {
-        <Router>
+        <Router base=route_base>
             <Shell>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>

@@ -59,6 +59,9 @@ pub struct Config {
     pub social: Vec<SocialConfig>,
     pub saved_phone: Option<String>,
     pub saved_email: Option<String>,
+    /// Iframe mode: the origin of the shop page that frames the cabinet; it alone is told the
+    /// cabinet's height and sign-in state, and it alone may switch the language.
+    pub parent_origin: Option<String>,
 }
 
 impl Default for Config {
@@ -77,6 +80,7 @@ impl Default for Config {
             social: Vec::new(),
             saved_phone: None,
             saved_email: None,
+            parent_origin: None,
         }
     }
 }
@@ -189,6 +193,11 @@ impl Config {
                 return Err(err("currency", "must be a three-letter ISO 4217 code such as RUB"));
             }
             cfg.currency = v.to_ascii_uppercase();
+        }
+        if let Some(v) = opt_text(&root, "parent_origin")? {
+            cfg.parent_origin = Some(url::as_origin(&v).ok_or_else(|| {
+                err("parent_origin", "must be an origin such as https://shop.example (never *)")
+            })?);
         }
         cfg.actions = actions(&root, config_url)?;
         cfg.social = social(&root)?;

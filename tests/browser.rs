@@ -1258,3 +1258,135 @@ async fn the_token_never_leaks() {
     }
     b.close().await;
 }
+
+/// Computed style `prop` of the first element matching `css`.
+async fn style_of(b: &Browser, css: &str, prop: &str) -> String {
+    let script = format!(
+        "const e = document.querySelector({css:?}); return e ? getComputedStyle(e).{prop} : null;"
+    );
+    b.js(&script).await.as_str().unwrap_or_default().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_example_shop_page_embeds_the_cabinet_without_style_leaks() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = Browser::start("ru-RU").await;
+    b.client.goto(&server.url("/example/")).await.expect("open");
+    // The cabinet's routes live under the page's data-base.
+    b.wait_path("/example/sign-in").await;
+    b.find(".wc-root #wc-login").await;
+
+    // The shop's own styles are untouched by the cabinet's stylesheet ...
+    assert_eq!(style_of(&b, ".shop-title", "color").await, "rgb(139, 0, 0)");
+    assert_eq!(style_of(&b, ".shop-subscribe", "backgroundColor").await, "rgb(255, 105, 180)");
+    assert_eq!(style_of(&b, ".shop-main", "boxSizing").await, "content-box");
+    assert!(style_of(&b, "body", "fontFamily").await.starts_with("Georgia"));
+    assert_eq!(style_of(&b, ".shop-note", "marginBottom").await, "24px");
+    // ... and the shop's element rules do not reach into the cabinet.
+    assert_ne!(
+        style_of(&b, ".wc-root button[type=submit]", "backgroundColor").await,
+        "rgb(255, 105, 180)"
+    );
+    assert_ne!(style_of(&b, "#wc-login", "borderTopStyle").await, "dashed");
+    assert_eq!(style_of(&b, ".wc-root label", "textTransform").await, "none");
+    assert!(!style_of(&b, ".wc-root", "fontFamily").await.contains("Georgia"));
+    assert_eq!(style_of(&b, ".wc-root .wc-field", "boxSizing").await, "border-box");
+    b.screenshot("embed-example-sign-in-phone", PHONE.0, PHONE.1).await;
+
+    fill_sign_in(&b).await;
+    b.click("button[type=submit]").await;
+    b.wait_path("/example/profile").await;
+    b.wait_text(".wc-name h2", "Анна").await;
+    assert_ne!(style_of(&b, ".wc-name h2", "color").await, "rgb(139, 0, 0)");
+    b.screenshot("embed-example-profile-desktop", DESKTOP.0, DESKTOP.1).await;
+    println!(
+        "HREFS {:?}",
+        b.js_strings("return [...document.querySelectorAll('a')].map(a => a.getAttribute('href'))")
+            .await
+    );
+    b.click("a.wc-nav-link[href='/example/orders']").await;
+    b.wait_path("/example/orders").await;
+    b.find(".wc-order-row a").await;
+    assert!(!b.crashed().await);
+    b.close().await;
+}
+
+/// The events the iframe example page received from the cabinet.
+async fn frame_events(b: &Browser) -> Vec<serde_json::Value> {
+    b.js("return window.cabinetEvents || []").await.as_array().cloned().unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn iframe_mode_talks_to_the_configured_parent_only() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let port = server.addr.port();
+    let mut config: serde_json::Value = serde_json::from_str(&http_config()).unwrap();
+    config["parent_origin"] = format!("http://localhost:{port}").into();
+    server.set_config(ConfigMode::Json(config.to_string()));
+    let cabinet = format!("http://127.0.0.1:{port}/sign-in");
+    let b = Browser::start("ru-RU").await;
+
+    // The shop on another origin (localhost) frames the cabinet (127.0.0.1).
+    b.client
+        .goto(&format!("http://localhost:{port}/example/iframe.html?cabinet={cabinet}"))
+        .await
+        .expect("open");
+    let mut events = Vec::new();
+    for _ in 0..75 {
+        events = frame_events(&b).await;
+        let tall = events
+            .iter()
+            .any(|e| e["type"] == "web-cabinet:height" && e["height"].as_i64() > Some(200));
+        if tall && events.iter().any(|e| e["type"] == "web-cabinet:signed-out") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let last_height =
+        events.iter().rev().find_map(|e| e["height"].as_i64()).expect("a height message");
+    assert!(last_height > 200, "{events:?}");
+    // The page sized its frame from the message: no inner scrollbar.
+    assert_eq!(style_of(&b, "#shop-cabinet", "height").await, format!("{last_height}px"));
+    b.screenshot("iframe-signed-out-desktop", DESKTOP.0, DESKTOP.1).await;
+
+    b.client.enter_frame(0).await.expect("frame");
+    fill_sign_in(&b).await;
+    b.click("button[type=submit]").await;
+    b.wait_text(".wc-name h2", "Анна").await;
+    b.client.enter_parent_frame().await.expect("parent");
+    b.wait_text("#shop-status", "signed in").await;
+    // The parent's language choice reaches the cabinet.
+    b.js("const s = document.getElementById('shop-lang'); s.value = 'en'; \
+          s.dispatchEvent(new Event('change'));")
+        .await;
+    b.client.enter_frame(0).await.expect("frame");
+    b.wait_text("#wc-profile-title", "Profile").await;
+    b.client.enter_parent_frame().await.expect("parent");
+    b.screenshot("iframe-signed-in-phone", PHONE.0, PHONE.1).await;
+
+    // A page on an origin the config does not name frames the same cabinet: it hears nothing,
+    // and its language message is ignored.
+    b.client
+        .goto(&format!("http://127.0.0.1:{port}/example/iframe.html?cabinet={cabinet}"))
+        .await
+        .expect("open");
+    b.client.enter_frame(0).await.expect("frame");
+    b.find(".wc-root").await;
+    let lang_before = b.js("return document.querySelector('.wc-root').lang").await;
+    b.client.enter_parent_frame().await.expect("parent");
+    let other = if lang_before.as_str() == Some("en") { "ru" } else { "en" };
+    b.js(&format!(
+        "const s = document.getElementById('shop-lang'); s.value = '{other}'; \
+         s.dispatchEvent(new Event('change'));"
+    ))
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(1000)).await;
+    assert!(frame_events(&b).await.is_empty(), "a foreign parent got messages");
+    b.client.enter_frame(0).await.expect("frame");
+    assert_eq!(b.js("return document.querySelector('.wc-root').lang").await, lang_before);
+    assert!(!b.crashed().await);
+    b.client.enter_parent_frame().await.expect("parent");
+    b.close().await;
+}

@@ -110,6 +110,40 @@ pub fn safe_image_src(src: &str) -> Option<&str> {
 
 /// A path inside the cabinet that is safe to return to after signing in (`?next=`): it must be
 /// an absolute path on this origin — not `//host`, not `/\host`, not a URL with a scheme.
+/// The path the cabinet's routes live under, from a page's `data-base` (or its `<base href>`'s
+/// path): `""` at the root, else `/a/b` — leading slash, no trailing one, nothing but a path.
+/// Anything odd (a scheme, `//`, a query) means the root: the cabinet never routes off-site.
+pub fn route_base(raw: &str) -> String {
+    let path = raw.trim().trim_end_matches('/');
+    let clean = path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains(['?', '#', '\\', ':'])
+        && !path.split('/').any(|s| s == "..");
+    if clean {
+        path.to_string()
+    } else {
+        String::new()
+    }
+}
+
+/// An origin as `postMessage` compares them (`https://shop.example`, `http://localhost:8080`):
+/// http(s), a host, an optional port, at most a trailing `/`. Lower-cased; `None` otherwise.
+pub fn as_origin(raw: &str) -> Option<String> {
+    let raw = raw.trim().trim_end_matches('/').to_ascii_lowercase();
+    let (scheme, rest) = raw.split_once("://")?;
+    let host_ok = !rest.is_empty()
+        && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
+        && !rest.starts_with(':');
+    (matches!(scheme, "http" | "https") && host_ok).then_some(raw)
+}
+
+/// The path of an absolute URL (`https://a.example/lk/?x` → `/lk/`).
+pub fn path_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or("", |(_, rest)| rest);
+    let path = rest.find('/').map_or("/", |i| &rest[i..]);
+    path.split(['?', '#']).next().unwrap_or("/")
+}
+
 pub fn local_path(next: &str) -> Option<&str> {
     let next = next.trim();
     let ok = next.starts_with('/')
@@ -193,6 +227,26 @@ mod tests {
     use super::*;
 
     const BASE: &str = "https://shop.example/cabinet/cabinet.json";
+
+    #[test]
+    fn route_bases() {
+        assert_eq!(route_base("/"), "");
+        assert_eq!(route_base(""), "");
+        assert_eq!(route_base("/lk/"), "/lk");
+        assert_eq!(route_base(" /shop/account "), "/shop/account");
+        assert_eq!(route_base("//evil.example/x"), "");
+        assert_eq!(route_base("https://evil.example/"), "");
+        assert_eq!(route_base("/a/../b"), "");
+        assert_eq!(route_base("lk"), "");
+        assert_eq!(path_of("https://a.example/lk/?x=1#y"), "/lk/");
+        assert_eq!(as_origin("https://Shop.example/").as_deref(), Some("https://shop.example"));
+        assert_eq!(as_origin("http://localhost:8080").as_deref(), Some("http://localhost:8080"));
+        assert_eq!(as_origin("*"), None);
+        assert_eq!(as_origin("https://shop.example/lk"), None);
+        assert_eq!(as_origin("javascript://x"), None);
+        assert_eq!(path_of("http://127.0.0.1:8080"), "/");
+        assert_eq!(route_base(path_of("http://127.0.0.1:8080/")), "");
+    }
 
     #[test]
     fn resolves_like_a_browser() {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::app::at;
 use crate::i18n::use_i18n;
 
 #[component]
@@ -12,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="wc-card">
             <h1>{move || i18n.t().not_found_title}</h1>
             <p>{move || i18n.t().not_found_text}</p>
-            <A href="/" attr:class="wc-button">{move || i18n.t().go_home}</A>
+            <A href=at("/") attr:class="wc-button">{move || i18n.t().go_home}</A>
         </section>
     }
 }

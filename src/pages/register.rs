@@ -16,6 +16,7 @@ use leptos_router::NavigateOptions;
 use serde::{Deserialize, Serialize};
 
 use crate::api::{ApiError, Client};
+use crate::app::at;
 use crate::browser::{self, Area};
 use crate::domain::form::{self, registration_values, verification_queue, CodeTarget};
 use crate::domain::login_field::login_field;
@@ -235,7 +236,7 @@ pub fn Register() -> impl IntoView {
                     }}
                     <p class="wc-alt">
                         {move || i18n.t().have_account}" "
-                        <A href="/sign-in" attr:class="wc-link">{move || i18n.t().sign_in}</A>
+                        <A href=at("/sign-in") attr:class="wc-link">{move || i18n.t().sign_in}</A>
                     </p>
                 </section>
             }

@@ -14,6 +14,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::api::{ApiError, Client};
+use crate::app::at;
 use crate::browser;
 use crate::config::{Config, TokenStorage};
 use crate::domain::login_field::login_field;
@@ -300,10 +301,10 @@ pub fn SignIn() -> impl IntoView {
             </form>
             <SocialButtons connect=false next=next()/>
             <p class="wc-alt">
-                <A href="/recover" attr:class="wc-link">{move || i18n.t().recover_link}</A>
+                <A href=at("/recover") attr:class="wc-link">{move || i18n.t().recover_link}</A>
             </p>
             <p class="wc-alt">
-                <A href="/register" attr:class="wc-link">{move || i18n.t().register_link}</A>
+                <A href=at("/register") attr:class="wc-link">{move || i18n.t().register_link}</A>
             </p>
         </section>
     }

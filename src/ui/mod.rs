@@ -5,6 +5,7 @@ pub mod barcode;
 pub mod code;
 pub mod demo_banner;
 pub mod form_state;
+pub mod frame;
 pub mod layout;
 pub mod orders_store;
 pub mod reveal;

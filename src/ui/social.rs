@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::app::RouteBase;
 use crate::browser::{self, Area};
 use crate::config::{Config, SocialConfig};
 use crate::domain::oauth::{authorize_url, state_from_bytes};
@@ -38,12 +39,12 @@ impl Pending {
     }
 }
 
-/// The absolute URL the network returns to.
-pub fn redirect_uri() -> String {
-    url::resolve(&browser::base_uri(), CALLBACK_PATH).unwrap_or_default()
+/// The absolute URL the network returns to: the callback route under the cabinet's route base.
+pub fn redirect_uri(route_base: &str) -> String {
+    url::resolve(&browser::base_uri(), &format!("{route_base}/{CALLBACK_PATH}")).unwrap_or_default()
 }
 
-fn start(social: &SocialConfig, connect: bool, next: &str) {
+fn start(social: &SocialConfig, connect: bool, next: &str, route_base: &str) {
     let Some(bytes) = browser::random_bytes16() else {
         browser::error("social sign-in: no secure random source");
         return;
@@ -62,7 +63,7 @@ fn start(social: &SocialConfig, connect: bool, next: &str) {
         &social.authorize_url,
         &social.client_id,
         social.scope.as_deref(),
-        &redirect_uri(),
+        &redirect_uri(route_base),
         &pending.state,
     ));
 }
@@ -72,17 +73,19 @@ fn start(social: &SocialConfig, connect: bool, next: &str) {
 pub fn SocialButtons(connect: bool, #[prop(into)] next: String) -> impl IntoView {
     let i18n = use_i18n();
     let networks = use_context::<Arc<Config>>().map(|c| c.social.clone()).unwrap_or_default();
+    let route_base = use_context::<RouteBase>().map(|b| b.0).unwrap_or_default();
     (!networks.is_empty()).then(|| {
         let buttons = networks
             .into_iter()
             .map(|social| {
                 let network = social.network;
                 let next = next.clone();
+                let route_base = route_base.clone();
                 view! {
                     <button
                         type="button"
                         class=format!("wc-button wc-button--secondary wc-social wc-social--{}", network.wire_name())
-                        on:click=move |_| start(&social, connect, &next)
+                        on:click=move |_| start(&social, connect, &next, &route_base)
                     >
                         {move || {
                             let lang = i18n.lang.get();

@@ -101,10 +101,12 @@ pub enum PagingMode {
 
 /// The policy of deploy/nginx/web-cabinet/security-headers.conf, with a report address: every
 /// page the browser tests open runs under it, and any violation fails the test (see `Drop`).
-/// frame-ancestors also lets `http://localhost:*` frame the cabinet, for the iframe tests.
+/// frame-ancestors also lets `http://localhost:*` frame the cabinet, and frame-src lets the
+/// example shop page frame 127.0.0.1, for the iframe tests (the cabinet itself frames nothing).
 pub const CSP: &str =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
     img-src 'self' https: data:; connect-src 'self'; frame-ancestors 'self' http://localhost:*; \
+    frame-src 'self' http://127.0.0.1:*; \
     base-uri 'self'; form-action 'self'; object-src 'none'; report-uri /csp-report";
 
 pub struct ServerState {

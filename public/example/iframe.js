@@ -1,0 +1,26 @@
+// The shop page's side of the cabinet's iframe mode: size the frame to the cabinet's height,
+// show whether the customer is signed in, pass a language choice. Only messages from the
+// cabinet's origin and window are read.
+const frame = document.getElementById("shop-cabinet");
+const status = document.getElementById("shop-status");
+const cabinet = new URL(new URLSearchParams(location.search).get("cabinet") || "/", location.href);
+window.cabinetEvents = [];
+window.addEventListener("message", (event) => {
+  if (event.origin !== cabinet.origin || event.source !== frame.contentWindow) return;
+  const data = event.data || {};
+  window.cabinetEvents.push(data);
+  if (data.type === "web-cabinet:height" && Number.isFinite(data.height)) {
+    frame.style.height = `${data.height}px`;
+  } else if (data.type === "web-cabinet:signed-in") {
+    status.textContent = "Cabinet: signed in";
+  } else if (data.type === "web-cabinet:signed-out") {
+    status.textContent = "Cabinet: signed out";
+  }
+});
+document.getElementById("shop-lang").addEventListener("change", (event) => {
+  frame.contentWindow.postMessage(
+    { type: "web-cabinet:set-language", lang: event.target.value },
+    cabinet.origin,
+  );
+});
+frame.src = cabinet.href;
