@@ -109,8 +109,13 @@ pub fn CodeVerification(
             on_verified.run(token);
         }
         Some(Err(e)) => {
+            // A code the server refused is spent: clear it for the next one. When the server
+            // could not be reached or answered nonsense, the code may still be good: keep it
+            // for the retry.
+            if matches!(e, ApiError::Rejected(_)) {
+                code.set(String::new());
+            }
             failure.set(Some(e));
-            code.set(String::new());
             if let Some(el) = input.get_untracked() {
                 el.focus().ok();
             }

@@ -86,6 +86,11 @@ pub enum Fault {
     Delay(Duration),
     /// Never answer in any reasonable time (the client must time out).
     Hang,
+    /// The backend's real answer with this text in front (a PHP warning, a BOM).
+    Prefix(String),
+    /// The backend's real answer with an unknown field of this many bytes added to its top
+    /// object (a server that dumps megabytes).
+    Huge(usize),
 }
 
 /// How the order list treats `offset` and `limit`.
@@ -109,7 +114,72 @@ pub const CSP: &str =
     frame-src 'self' http://127.0.0.1:*; \
     base-uri 'self'; form-action 'self'; object-src 'none'; report-uri /csp-report";
 
+/// Injection payloads for text slots: markup, event handlers, SVG, attribute break-outs. Each
+/// sets `window.__xss` if it ever runs.
+pub const XSS_TEXT: [&str; 8] = [
+    "<script>window.__xss='script'</script>",
+    "<img src=x onerror=\"window.__xss='img'\">",
+    "<svg onload=\"window.__xss='svg'\"><circle r=9 /></svg>",
+    "\"><iframe src=\"javascript:window.__xss='iframe'\"></iframe>",
+    "' onmouseover='window.__xss=\"attr\"' x='",
+    "<a href=\"javascript:window.__xss='a'\">click</a>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=\"window.__xss='mxss'\">",
+    "{{7*7}} ${window.__xss='tpl'} <details open ontoggle=\"window.__xss='details'\">",
+];
+
+/// Injection payloads for URL slots (images, action parameters): script and data URLs in the
+/// spellings browsers accept.
+pub const XSS_URL: [&str; 6] = [
+    "javascript:window.__xss='js-url'",
+    " JaVaScRiPt:window.__xss='mixed-case'",
+    "java\tscript:window.__xss='tab'",
+    "data:text/html,<script>window.__xss='data'</script>",
+    "vbscript:msgbox(1)",
+    "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' onload='window.__xss=1'/>",
+];
+
+/// Keys whose strings stay as the backend sent them: the envelope's status, the token, and the
+/// type tags that choose a renderer (a payload there only means "unknown type").
+const XSS_KEEP: [&str; 6] =
+    ["status", "token", "accessToken", "cabinet_field_type", "type", "code_input_type"];
+const XSS_URL_KEYS: [&str; 5] = ["image", "param", "url", "link", "href"];
+
+/// Fill every string slot of a JSON answer (and the keys of `contact` maps) with payloads;
+/// returns how many slots were filled.
+pub fn xss_fill(value: &mut serde_json::Value, key: &str, n: &mut usize) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) if !XSS_KEEP.contains(&key) => {
+            let url = XSS_URL_KEYS.contains(&key);
+            *s = if url {
+                XSS_URL[*n % XSS_URL.len()].to_string()
+            } else {
+                format!("{}{}", XSS_TEXT[*n % XSS_TEXT.len()], *n)
+            };
+            *n += 1;
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| xss_fill(v, key, n)),
+        Value::Object(map) => {
+            let rekey = key == "contact";
+            let entries: Vec<(String, Value)> = std::mem::take(map).into_iter().collect();
+            for (k, mut v) in entries {
+                xss_fill(&mut v, &k, n);
+                let k = if rekey {
+                    *n += 1;
+                    format!("{}{k}", XSS_TEXT[*n % XSS_TEXT.len()])
+                } else {
+                    k
+                };
+                map.insert(k, v);
+            }
+        }
+        _ => {}
+    }
+}
+
 pub struct ServerState {
+    /// Every answer's strings replaced by injection payloads ([`xss_fill`]); slots filled so far.
+    pub xss: Mutex<Option<usize>>,
     /// Content-Security-Policy violation reports the browser sent.
     pub csp_reports: Mutex<Vec<String>>,
     pub backend: Mutex<DemoBackend>,
@@ -117,6 +187,8 @@ pub struct ServerState {
     pub config: Mutex<ConfigMode>,
     /// Queued per endpoint, applied first in, first out.
     pub faults: Mutex<Vec<(Endpoint, Fault)>>,
+    /// Applied to every request to the endpoint (after the queued ones) until cleared.
+    pub sticky: Mutex<Vec<(Endpoint, Fault)>>,
     pub paging: Mutex<PagingMode>,
     pub dist: PathBuf,
 }
@@ -178,6 +250,8 @@ impl TestServer {
             log: Mutex::new(Vec::new()),
             config: Mutex::new(config),
             faults: Mutex::new(Vec::new()),
+            sticky: Mutex::new(Vec::new()),
+            xss: Mutex::new(None),
             paging: Mutex::new(PagingMode::Honest),
         });
         let app = Router::new()
@@ -232,6 +306,27 @@ impl TestServer {
     /// Make the next request to `endpoint` misbehave.
     pub fn fault_next(&self, endpoint: Endpoint, fault: Fault) {
         self.state.faults.lock().unwrap().push((endpoint, fault));
+    }
+
+    /// Make every request to `endpoint` misbehave, until [`Self::clear_faults`].
+    pub fn fault_always(&self, endpoint: Endpoint, fault: Fault) {
+        self.state.sticky.lock().unwrap().push((endpoint, fault));
+    }
+
+    /// From now on every answer carries injection payloads in its string slots.
+    pub fn set_xss(&self) {
+        *self.state.xss.lock().unwrap() = Some(0);
+    }
+
+    /// How many string slots have been filled with payloads.
+    pub fn xss_slots(&self) -> usize {
+        self.state.xss.lock().unwrap().unwrap_or(0)
+    }
+
+    /// The server behaves again.
+    pub fn clear_faults(&self) {
+        self.state.faults.lock().unwrap().clear();
+        self.state.sticky.lock().unwrap().clear();
     }
 
     /// Make the order list behave like another kind of server.
@@ -382,6 +477,11 @@ async fn api(
         let mut faults = state.faults.lock().unwrap();
         faults.iter().position(|(e, _)| *e == endpoint).map(|i| faults.remove(i).1)
     };
+    let fault = fault.or_else(|| {
+        let sticky = state.sticky.lock().unwrap();
+        sticky.iter().find(|(e, _)| *e == endpoint).map(|(_, f)| f.clone())
+    });
+    let mut reshape = None;
     match fault {
         Some(Fault::Answer { status, body }) => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -393,6 +493,7 @@ async fn api(
             tokio::time::sleep(Duration::from_secs(60)).await;
             return StatusCode::GATEWAY_TIMEOUT.into_response();
         }
+        Some(f @ (Fault::Prefix(_) | Fault::Huge(_))) => reshape = Some(f),
         None => {}
     }
     let mut req = ApiRequest::new(endpoint);
@@ -417,8 +518,25 @@ async fn api(
     req.locale = header_text(header::ACCEPT_LANGUAGE);
     let resp = state.backend.lock().unwrap().handle(&req, now_ms());
     let status = StatusCode::from_u16(resp.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = match reshape {
+        Some(Fault::Prefix(text)) => format!("{text}{}", resp.body),
+        Some(Fault::Huge(bytes)) => {
+            resp.body.replacen('{', &format!("{{\"debug\":\"{}\",", "x".repeat(bytes)), 1)
+        }
+        _ => resp.body,
+    };
+    let body = match state.xss.lock().unwrap().as_mut() {
+        Some(filled) => match serde_json::from_str::<serde_json::Value>(&body) {
+            Ok(mut json) => {
+                xss_fill(&mut json, "", filled);
+                json.to_string()
+            }
+            Err(_) => body,
+        },
+        None => body,
+    };
     // Real PHP servers label JSON as HTML: the client must read the body, not the header.
-    (status, [(header::CONTENT_TYPE, "text/html; charset=UTF-8")], resp.body).into_response()
+    (status, [(header::CONTENT_TYPE, "text/html; charset=UTF-8")], body).into_response()
 }
 
 /// The strings of a JSON array (anything else: none).
@@ -540,6 +658,18 @@ pub mod browser {
             let conditions = serde_json::json!({ "network_conditions": {
                 "offline": false, "latency": latency_ms,
                 "download_throughput": down_bps, "upload_throughput": up_bps,
+            }});
+            self.client
+                .issue_cmd(NetworkConditions(conditions))
+                .await
+                .expect("chromedriver network_conditions");
+        }
+
+        /// Cut the browser off the network (fetch fails at once, as with a refused connection),
+        /// or put it back.
+        pub async fn offline(&self, offline: bool) {
+            let conditions = serde_json::json!({ "network_conditions": {
+                "offline": offline, "latency": 0, "download_throughput": -1, "upload_throughput": -1,
             }});
             self.client
                 .issue_cmd(NetworkConditions(conditions))
