@@ -406,6 +406,12 @@ impl Strings {
         }
     }
 
+    /// "Edit «Phone»": the accessible name of a profile value's edit button; it starts with the
+    /// button's visible text (WCAG 2.5.3, label in name).
+    pub fn edit_value(&self, title: &str, lang: Lang) -> String {
+        format!("{} {}", self.edit, quoted(title, lang))
+    }
+
     /// "Change «Phone»": back to the form to correct the value a code went to.
     pub fn change_value(&self, title: &str, lang: Lang) -> String {
         match lang {
@@ -494,4 +500,12 @@ impl I18n {
 
 pub fn use_i18n() -> I18n {
     use_context::<I18n>().unwrap_or(I18n { lang: RwSignal::new(Lang::Ru) })
+}
+
+/// A title in the language's quotation marks.
+fn quoted(title: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ru => format!("«{title}»"),
+        Lang::En => format!("“{title}”"),
+    }
 }

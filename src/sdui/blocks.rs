@@ -214,7 +214,7 @@ fn EditableValueView(field: EditableValue, heading: bool) -> impl IntoView {
                     <button
                         type="button"
                         class="wc-link-button wc-edit-button"
-                        aria-label=move || i18n.t().change_value(&label, i18n.lang.get())
+                        aria-label=move || i18n.t().edit_value(&label, i18n.lang.get())
                         on:click=start
                     >
                         {move || i18n.t().edit}

@@ -581,6 +581,24 @@ pub mod browser {
         }
     }
 
+    /// A Chrome DevTools Protocol command, through chromedriver's passthrough.
+    #[derive(Debug)]
+    struct Cdp(serde_json::Value);
+
+    impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+        fn endpoint(
+            &self,
+            base: &url::Url,
+            session: Option<&str>,
+        ) -> Result<url::Url, url::ParseError> {
+            base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or("")))
+        }
+
+        fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+            (http::Method::POST, Some(self.0.to_string()))
+        }
+    }
+
     /// A throw-away folder, removed on drop.
     pub struct TempDir(pub PathBuf);
     impl Drop for TempDir {
@@ -663,6 +681,42 @@ pub mod browser {
                 .issue_cmd(NetworkConditions(conditions))
                 .await
                 .expect("chromedriver network_conditions");
+        }
+
+        /// Emulate `prefers-color-scheme: dark` (or light) for every page from now on.
+        pub async fn color_scheme(&self, scheme: &str) {
+            let cmd = serde_json::json!({
+                "cmd": "Emulation.setEmulatedMedia",
+                "params": { "features": [{ "name": "prefers-color-scheme", "value": scheme }] },
+            });
+            self.client.issue_cmd(Cdp(cmd)).await.expect("CDP Emulation.setEmulatedMedia");
+        }
+
+        /// Interactive elements of the cabinet smaller than `min` px in either direction, at the
+        /// current window size (links inside running text are exempt, as WCAG 2.5.8 allows).
+        pub async fn small_targets(&self, min: u32) -> Vec<String> {
+            let script = format!(
+                "const out = []; \
+                 for (const el of document.querySelectorAll('.wc-root a, .wc-root button, .wc-root input, \
+                      .wc-root select, .wc-root textarea, .wc-root [tabindex]')) {{ \
+                   const r = el.getBoundingClientRect(); \
+                   if (r.width === 0 && r.height === 0) continue; \
+                   if (el.getAttribute('tabindex') === '-1') continue; \
+                   if (el.tagName === 'A' && el.closest('p, li, dd, td') && !el.classList.contains('wc-button')) continue; \
+                   if (el.type === 'checkbox' || el.type === 'radio') {{ \
+                     const label = el.closest('label') || document.querySelector(`label[for='${{el.id}}']`); \
+                     const lr = label ? label.getBoundingClientRect() : r; \
+                     if (lr.height >= {min}) continue; \
+                   }} \
+                   if (r.width < {min} || r.height < {min}) \
+                     out.push(`${{el.tagName.toLowerCase()}}${{el.id ? '#' + el.id : ''}}.${{[...el.classList].join('.')}} ${{Math.round(r.width)}}x${{Math.round(r.height)}}`); \
+                 }} return out;"
+            );
+            let found = self.js(&script).await;
+            found
+                .as_array()
+                .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+                .unwrap_or_default()
         }
 
         /// Cut the browser off the network (fetch fails at once, as with a refused connection),
