@@ -1434,3 +1434,71 @@ async fn iframe_mode_talks_to_the_configured_parent_only() {
     b.client.enter_parent_frame().await.expect("parent");
     b.close().await;
 }
+
+const TAB: &str = "\u{e004}";
+const ENTER: &str = "\u{e007}";
+/// Control+A, then release (select all in a text input).
+const SELECT_ALL: &str = "\u{e009}a\u{e000}";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keyboard_only_sign_in_register_and_edit() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = Browser::start("en-US").await;
+
+    // Sign in: an empty submit moves the focus to the first error; then type and press Enter.
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    b.tab_to("#wc-login").await;
+    b.tab_to(".wc-form button[type=submit]").await;
+    b.keys(ENTER).await;
+    b.find("#wc-login-error").await;
+    assert_eq!(b.focused().await, "wc-login", "focus goes to the first field in error");
+    b.keys(DEMO_LOGIN).await;
+    b.keys(TAB).await;
+    assert_eq!(b.focused().await, "wc-password");
+    b.keys(DEMO_PASSWORD).await;
+    b.keys(ENTER).await;
+    b.wait_path("/profile").await;
+    b.find(".wc-name h2").await;
+
+    // Edit the name: Enter on "Edit" puts the focus in the field; Enter saves.
+    b.tab_to(".wc-name .wc-edit-button").await;
+    b.keys(ENTER).await;
+    b.find("#wc-edit-f-name").await;
+    assert_eq!(b.focused().await, "wc-edit-f-name");
+    b.keys(SELECT_ALL).await;
+    b.keys("Anna Keyboard").await;
+    b.keys(ENTER).await;
+    b.wait_text(".wc-name h2", "Anna Keyboard").await;
+
+    // Sign out by keyboard, then register with a code.
+    b.tab_to(".wc-sign-out").await;
+    b.keys(ENTER).await;
+    b.wait_path("/sign-in").await;
+    b.tab_to("a[href='/register']").await;
+    b.keys(ENTER).await;
+    b.wait_path("/register").await;
+    b.find("#wc-f-name").await;
+    b.tab_to(".wc-form button[type=submit]").await;
+    b.keys(ENTER).await;
+    b.find("#wc-f-name-error").await;
+    assert_eq!(b.focused().await, "wc-f-name", "focus goes to the first field in error");
+    b.keys("Kira").await;
+    b.tab_to("#wc-f-email").await;
+    b.keys("kira@example.com").await;
+    b.tab_to("#wc-f-phone").await;
+    b.keys("+7 999 555-44-33").await;
+    b.tab_to("#wc-f-password").await;
+    b.keys("secret1").await;
+    b.keys(ENTER).await;
+    b.find("#wc-code").await;
+    let code = server.last_code().expect("a code was sent").code;
+    b.tab_to("#wc-code").await;
+    b.keys(&code).await;
+    b.keys(ENTER).await;
+    b.wait_path("/profile").await;
+    b.wait_text(".wc-name h2", "Kira").await;
+    assert!(!b.crashed().await);
+    b.close().await;
+}

@@ -683,6 +683,36 @@ pub mod browser {
                 .expect("chromedriver network_conditions");
         }
 
+        /// Type into whatever has the focus, as a keyboard does (WebDriver key codes included).
+        pub async fn keys(&self, text: &str) {
+            let el = self.client.active_element().await.expect("a focused element");
+            el.send_keys(text).await.expect("send keys");
+        }
+
+        /// The focused element's id (or tag and classes when it has none).
+        pub async fn focused(&self) -> String {
+            self.js("const e = document.activeElement; \
+                     return e ? (e.id || e.tagName.toLowerCase() + '.' + [...e.classList].join('.')) : '';")
+                .await
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        }
+
+        /// Press Tab until the focus is on `css` (at most 40 times); panics if it never gets there.
+        pub async fn tab_to(&self, css: &str) {
+            let check = format!(
+                "return !!document.activeElement && document.activeElement.matches({css:?});"
+            );
+            for _ in 0..40 {
+                if self.js(&check).await.as_bool() == Some(true) {
+                    return;
+                }
+                self.keys(&fantoccini::key::Key::Tab.to_string()).await;
+            }
+            panic!("Tab never reached {css}; focus is on {}", self.focused().await);
+        }
+
         /// Emulate `prefers-color-scheme: dark` (or light) for every page from now on.
         pub async fn color_scheme(&self, scheme: &str) {
             let cmd = serde_json::json!({
