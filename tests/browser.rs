@@ -1502,3 +1502,121 @@ async fn keyboard_only_sign_in_register_and_edit() {
     assert!(!b.crashed().await);
     b.close().await;
 }
+
+/// Five clicks within one task (faster than any hand), as a double-clicking customer would.
+async fn click_five_times(b: &Browser, css: &str) {
+    b.find(css).await;
+    b.js(&format!(
+        "const e = document.querySelector({css:?}); for (let i = 0; i < 5; i++) e.click();"
+    ))
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn five_rapid_clicks_on_any_submit_send_one_request() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = Browser::start("en-US").await;
+    // Slow answers make the window for a second request as wide as it gets.
+    let slow = || Fault::Delay(std::time::Duration::from_millis(600));
+
+    b.client.goto(&server.url("/register")).await.expect("open");
+    b.find("#wc-f-name").await;
+    fill_registration(&b, "Five", "five@example.com", "+7 999 123-45-67", "secret1").await;
+    server.fault_next(Endpoint::Registration, slow());
+    click_five_times(&b, ".wc-form button[type=submit]").await;
+    b.find("#wc-code").await;
+    assert_eq!(server.requests_to(Endpoint::Registration).len(), 1, "registration");
+
+    let code = server.last_code().expect("a code").code;
+    b.type_into("#wc-code", &code).await;
+    server.fault_next(Endpoint::Verification, slow());
+    click_five_times(&b, ".wc-code button[type=submit]").await;
+    b.wait_path("/profile").await;
+    assert_eq!(server.requests_to(Endpoint::Verification).len(), 1, "code confirmation");
+
+    b.click(".wc-name .wc-edit-button").await;
+    b.type_into("#wc-edit-f-name", "Five Clicks").await;
+    server.fault_next(Endpoint::ChangeFields, slow());
+    click_five_times(&b, ".wc-edit button[type=submit]").await;
+    b.wait_text(".wc-name h2", "Five Clicks").await;
+    assert_eq!(server.requests_to(Endpoint::ChangeFields).len(), 1, "profile edit");
+
+    server.fault_next(Endpoint::Logout, slow());
+    click_five_times(&b, ".wc-sign-out").await;
+    b.wait_path("/sign-in").await;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    assert_eq!(server.requests_to(Endpoint::Logout).len(), 1, "sign-out");
+
+    b.find("#wc-login").await;
+    fill_sign_in(&b).await;
+    server.fault_next(Endpoint::Auth, slow());
+    click_five_times(&b, ".wc-form button[type=submit]").await;
+    b.wait_path("/profile").await;
+    assert_eq!(server.requests_to(Endpoint::Auth).len(), 1, "sign-in");
+
+    b.client.goto(&server.url("/recover")).await.expect("open");
+    b.type_into("#wc-f-email", DEMO_LOGIN).await;
+    server.fault_next(Endpoint::Recovery, slow());
+    click_five_times(&b, ".wc-form button[type=submit]").await;
+    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+    assert_eq!(server.requests_to(Endpoint::Recovery).len(), 1, "recovery");
+    assert!(!b.crashed().await);
+    b.close().await;
+}
+
+/// The token's home under each `token_storage`, across a reload, sign-out and session end.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_token_storage_keeps_and_forgets_the_token_as_configured() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let where_is = "return [sessionStorage.getItem('web-cabinet:token'), localStorage.getItem('web-cabinet:token')]";
+    for mode in ["memory", "session", "local"] {
+        let mut config: serde_json::Value = serde_json::from_str(&http_config()).unwrap();
+        config["token_storage"] = mode.into();
+        server.set_config(ConfigMode::Json(config.to_string()));
+        let b = Browser::start("en-US").await;
+        b.client.goto(&server.url("/sign-in")).await.expect("open");
+        b.find("#wc-login").await;
+        fill_sign_in(&b).await;
+        b.click("button[type=submit]").await;
+        b.wait_path("/profile").await;
+        let stored = b.js(where_is).await;
+        let (in_session, in_local) = (stored[0].is_string(), stored[1].is_string());
+        assert_eq!(
+            (in_session, in_local),
+            (mode == "session", mode == "local"),
+            "{mode}: {stored}"
+        );
+
+        // A reload keeps the customer signed in, except with memory storage.
+        b.client.refresh().await.expect("reload");
+        if mode == "memory" {
+            b.wait_path("/sign-in").await;
+            b.close().await;
+            continue;
+        }
+        b.find(".wc-name h2").await;
+
+        // Session end (the server no longer knows the token) forgets it.
+        server.fault_next(
+            Endpoint::OrderList,
+            Fault::Answer { status: 200, body: fixture("11_auth_status_auth_error.json") },
+        );
+        b.click("a.wc-nav-link[href='/orders']").await;
+        b.wait_path("/sign-in").await;
+        let stored = b.js(where_is).await;
+        assert!(stored[0].is_null() && stored[1].is_null(), "{mode}: kept after session end");
+
+        // Signed in again, then signed out: gone again.
+        fill_sign_in(&b).await;
+        b.click("button[type=submit]").await;
+        b.wait_path("/orders").await;
+        b.click("a.wc-nav-link[href='/profile']").await;
+        b.click(".wc-sign-out").await;
+        b.wait_path("/sign-in").await;
+        let stored = b.js(where_is).await;
+        assert!(stored[0].is_null() && stored[1].is_null(), "{mode}: kept after sign-out");
+        b.close().await;
+    }
+}
