@@ -22,7 +22,7 @@ use crate::i18n::{use_i18n, I18n};
 use crate::pages::{
     home::Home, not_found::NotFound, oauth_callback::OAuthCallback, order::OrderPage,
     orders::OrdersPage, profile::ProfilePage, recover::Recover, register::Register,
-    sign_in::SignIn,
+    setup_check::SetupCheck, sign_in::SignIn,
 };
 use crate::session::Session;
 use crate::ui::frame;
@@ -300,6 +300,7 @@ fn Cabinet(config: Config, route_base: String, root: web_sys::HtmlElement) -> im
                     <Route path=path!("/profile") view=ProfilePage/>
                     <Route path=path!("/orders") view=OrdersPage/>
                     <Route path=path!("/orders/:id") view=OrderPage/>
+                    <Route path=path!("/setup-check") view=SetupCheck/>
                 </Routes>
             </Shell>
         </Router>

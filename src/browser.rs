@@ -97,6 +97,11 @@ pub fn replace_url(url: &str) {
     }
 }
 
+/// This page's origin (`https://shop.example`).
+pub fn origin() -> String {
+    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}
+
 /// Leave for another site (an OAuth provider).
 pub fn go_to(url: &str) {
     if let Some(window) = web_sys::window() {

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::api::diagnose::Finding;
 use crate::api::ApiError;
 use crate::domain::locale::{format_number, Lang};
 
@@ -49,6 +50,20 @@ pub struct Strings {
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
     pub go_home: &'static str,
+    pub setup_title: &'static str,
+    pub setup_intro: &'static str,
+    pub setup_config: &'static str,
+    pub setup_answers: &'static str,
+    pub setup_check_again: &'static str,
+    pub setup_good: &'static str,
+    pub setup_warning: &'static str,
+    pub setup_problem: &'static str,
+    pub setup_checking: &'static str,
+    pub setup_demo: &'static str,
+    pub setup_not_set: &'static str,
+    pub setup_per_browser: &'static str,
+    pub setup_cors: &'static str,
+    pub setup_cors_proxy: &'static str,
     pub config_error_title: &'static str,
     pub config_error_hint: &'static str,
     pub config_load_failed: &'static str,
@@ -173,6 +188,20 @@ pub const RU: Strings = Strings {
     not_found_title: "Страница не найдена",
     not_found_text: "Такой страницы в личном кабинете нет.",
     go_home: "Перейти в кабинет",
+    setup_title: "Проверка настройки",
+    setup_intro: "Страница для владельца магазина: кабинет запрашивает поля регистрации и восстановления с текущими настройками и сообщает, что он получил.",
+    setup_config: "Действующие настройки",
+    setup_answers: "Ответы сервера",
+    setup_check_again: "Проверить ещё раз",
+    setup_good: "В порядке",
+    setup_warning: "Работает, но стоит исправить",
+    setup_problem: "Не работает",
+    setup_checking: "Проверяем…",
+    setup_demo: "демо-сервер в этом браузере",
+    setup_not_set: "не задано",
+    setup_per_browser: "создаётся для каждого браузера",
+    setup_cors: "Если API на другом адресе, его сервер должен отвечать (и на запрос OPTIONS) с заголовками:",
+    setup_cors_proxy: "Или отдавайте API с того же адреса, что и кабинет (обратный прокси, см. README).",
     config_error_title: "Личный кабинет настроен с ошибкой",
     config_error_hint: "Исправьте файл настроек cabinet.json:",
     config_load_failed: "Не удалось загрузить настройки личного кабинета.",
@@ -297,6 +326,20 @@ pub const EN: Strings = Strings {
     not_found_title: "Page not found",
     not_found_text: "There is no such page in your account.",
     go_home: "Go to your account",
+    setup_title: "Setup check",
+    setup_intro: "For the shop's owner: the cabinet asks for the registration and recovery fields with the current settings and reports what it got.",
+    setup_config: "Settings in effect",
+    setup_answers: "Server answers",
+    setup_check_again: "Check again",
+    setup_good: "Fine",
+    setup_warning: "Works, but worth fixing",
+    setup_problem: "Broken",
+    setup_checking: "Checking…",
+    setup_demo: "the demo backend in this browser",
+    setup_not_set: "not set",
+    setup_per_browser: "made for each browser",
+    setup_cors: "If the API is on another origin, its server must answer (OPTIONS requests too) with these headers:",
+    setup_cors_proxy: "Or serve the API from the cabinet's own origin (a reverse proxy, see the README).",
     config_error_title: "The account page is misconfigured",
     config_error_hint: "Fix the settings file cabinet.json:",
     config_load_failed: "Couldn't load the account page's settings.",
@@ -403,6 +446,132 @@ impl Strings {
         match lang {
             Lang::Ru => format!("Отправить снова через {clock}"),
             Lang::En => format!("Send again in {clock}"),
+        }
+    }
+
+    /// A setup-check finding in plain words.
+    pub fn finding(&self, f: &Finding, lang: Lang) -> String {
+        let ru = lang == Lang::Ru;
+        match f {
+            Finding::Unreachable => {
+                if ru {
+                    "Ответа нет: сервер недоступен, адрес неверен или сервер не разрешает запросы с этого адреса (CORS).".into()
+                } else {
+                    "No answer: the server is down, the URL is wrong, or it does not allow requests from this origin (CORS).".into()
+                }
+            }
+            Finding::TimedOut => {
+                if ru {
+                    "Сервер не ответил вовремя (request_timeout_ms).".into()
+                } else {
+                    "The server did not answer in time (request_timeout_ms).".into()
+                }
+            }
+            Finding::HttpStatus(code) => {
+                if ru {
+                    format!("HTTP-статус {code}: ожидался 200.")
+                } else {
+                    format!("HTTP status {code}: 200 expected.")
+                }
+            }
+            Finding::Empty => {
+                if ru {
+                    "Пустой ответ.".into()
+                } else {
+                    "An empty answer.".into()
+                }
+            }
+            Finding::NotJson { start } => {
+                if ru {
+                    format!("Ответ не JSON. Он начинается так: {start}")
+                } else {
+                    format!("The answer is not JSON. It starts: {start}")
+                }
+            }
+            Finding::OutputBeforeJson => {
+                if ru {
+                    "Перед JSON есть посторонний вывод (предупреждение PHP или BOM). Кабинет его пропускает, но мобильные приложения могут не справиться.".into()
+                } else {
+                    "Something is printed before the JSON (a PHP warning or a BOM). The cabinet skips it; mobile apps may not.".into()
+                }
+            }
+            Finding::TopLevelArray => {
+                if ru {
+                    "Ответ — массив [], а не объект со status.".into()
+                } else {
+                    "The answer is an array [], not an object with status.".into()
+                }
+            }
+            Finding::MissingStatus => {
+                if ru {
+                    "В ответе нет поля status.".into()
+                } else {
+                    "The answer has no status field.".into()
+                }
+            }
+            Finding::UnknownStatus(s) => {
+                if ru {
+                    format!("Неизвестный status: «{s}».")
+                } else {
+                    format!("Unknown status: “{s}”.")
+                }
+            }
+            Finding::ServerSaidError(Some(m)) => {
+                if ru {
+                    format!("Сервер ответил ошибкой: {m}")
+                } else {
+                    format!("The server answered with an error: {m}")
+                }
+            }
+            Finding::ServerSaidError(None) => {
+                if ru {
+                    "Сервер ответил ошибкой без текста.".into()
+                } else {
+                    "The server answered with an error and no message.".into()
+                }
+            }
+            Finding::AuthError => {
+                if ru {
+                    "Сервер ответил auth_error на запрос без токена.".into()
+                } else {
+                    "The server answered auth_error to a request without a token.".into()
+                }
+            }
+            Finding::ErrorsNotAList => {
+                if ru {
+                    "data.errors — не массив, как требует документ.".into()
+                } else {
+                    "data.errors is not an array, as the document requires.".into()
+                }
+            }
+            Finding::NoFields => {
+                if ru {
+                    "Ответ ok, но в нём нет ни одного поля.".into()
+                } else {
+                    "The answer is ok but has no fields.".into()
+                }
+            }
+            Finding::BlankTitles(n) => {
+                if ru {
+                    format!("Полей без названия: {n} (кабинет покажет их id).")
+                } else {
+                    format!("Fields without a title: {n} (the cabinet shows their id).")
+                }
+            }
+            Finding::NoLoginField => {
+                if ru {
+                    "Ни одно поле не отмечено isLogin: вход не знает, почта это или телефон.".into()
+                } else {
+                    "No field is marked isLogin: sign-in cannot tell e-mail from phone.".into()
+                }
+            }
+            Finding::Fields(n) => {
+                if ru {
+                    format!("Полей: {n}.")
+                } else {
+                    format!("{n} fields.")
+                }
+            }
         }
     }
 

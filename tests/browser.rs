@@ -1620,3 +1620,57 @@ async fn every_token_storage_keeps_and_forgets_the_token_as_configured() {
         b.close().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_setup_check_reports_in_plain_words() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    // A PHP warning before the registration fields; an HTML 500 page for the recovery fields.
+    let warning = "<br />\n<b>Warning</b>: Undefined index in <b>/var/www/api.php</b><br />\n";
+    server.fault_always(Endpoint::RegFields, Fault::Prefix(warning.into()));
+    server.fault_always(
+        Endpoint::RecoveryFields,
+        Fault::Answer {
+            status: 500,
+            body: "<html><body>Internal Server Error</body></html>".into(),
+        },
+    );
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/setup-check")).await.expect("open");
+    let reg = b.wait_text("[data-endpoint=regFields_url]", "Works, but worth fixing").await;
+    assert!(reg.contains("Something is printed before the JSON"), "{reg}");
+    let rec = b.wait_text("[data-endpoint=recovery_fields_url]", "Broken").await;
+    assert!(rec.contains("HTTP status 500") && rec.contains("not JSON"), "{rec}");
+    // The settings in effect, with the endpoint URLs.
+    b.wait_text(".wc-setup-config", "/api/mobium.php?method=getRegistrationFields").await;
+    b.wait_text(".wc-setup-config", "request_timeout_ms").await;
+    let report = b.axe().await;
+    assert!(report.is_empty(), "{report:?}");
+    b.screenshot("setup-check-problems-phone", PHONE.0, PHONE.1).await;
+    b.screenshot("setup-check-problems-desktop", DESKTOP.0, DESKTOP.1).await;
+
+    // Fixed on the server: check again.
+    server.clear_faults();
+    b.click(".wc-setup > button.wc-button").await;
+    b.wait_text("[data-endpoint=regFields_url]", "Fine").await;
+    b.wait_text("[data-endpoint=recovery_fields_url]", "Fine").await;
+
+    // An API on another origin that does not answer: the exact CORS headers to send.
+    let mut config: serde_json::Value = serde_json::from_str(&http_config()).unwrap();
+    config["api"]["regFields_url"] = "http://127.0.0.1:9/api?method=getRegistrationFields".into();
+    server.set_config(ConfigMode::Json(config.to_string()));
+    b.client.goto(&server.url("/setup-check")).await.expect("open");
+    b.click(".wc-lang-button[lang=ru]").await;
+    let text = b.wait_text("[data-endpoint=regFields_url]", "Ответа нет").await;
+    let origin = server.url("");
+    assert!(text.contains(&format!("Access-Control-Allow-Origin: {origin}")), "{text}");
+    assert!(text.contains("Access-Control-Allow-Headers: Authorization, Content-Type"), "{text}");
+    b.screenshot("setup-check-cors-ru-phone", PHONE.0, PHONE.1).await;
+    assert!(!b.crashed().await);
+    b.close().await;
+    // This page's own CSP (connect-src 'self') is what refused the other origin here: the only
+    // reports are about that URL.
+    for report in server.take_csp_reports() {
+        assert!(report.contains("127.0.0.1:9"), "{report}");
+    }
+}

@@ -144,6 +144,11 @@ impl Client {
         self.send(req).await
     }
 
+    /// A raw `GET` of a fields endpoint for the setup check: the answer as it came, undecoded.
+    pub async fn probe(&self, endpoint: Endpoint) -> Result<RawResponse, ApiError> {
+        self.get(endpoint, None, Vec::new()).await
+    }
+
     /// `GET regFields_url`.
     pub async fn registration_fields(&self) -> Result<Vec<FormField>, ApiError> {
         let resp = self.get(Endpoint::RegFields, None, Vec::new()).await?;

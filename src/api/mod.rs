@@ -6,6 +6,7 @@
 pub mod client;
 #[cfg(feature = "demo")]
 pub mod demo;
+pub mod diagnose;
 pub mod error;
 pub mod http;
 pub mod request;

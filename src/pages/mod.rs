@@ -8,4 +8,5 @@ pub mod orders;
 pub mod profile;
 pub mod recover;
 pub mod register;
+pub mod setup_check;
 pub mod sign_in;

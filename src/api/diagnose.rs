@@ -1,0 +1,235 @@
+//! The merchant's setup check: what one raw answer from a fields endpoint says about the server,
+//! as findings the setup screen (`pages/setup_check.rs`) puts into words. It reports what the
+//! cabinet tolerates as well as what breaks it, so a merchant can fix both; pure and tested
+//! natively against the fixtures' kinds of answer.
+
+use serde_json::Value;
+
+use super::client::decode;
+use super::error::ApiError;
+use super::request::RawResponse;
+use crate::model::envelope::{self, BodyProblem};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Good,
+    Warning,
+    Problem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// No answer at all: the server is down, the URL is wrong, or CORS forbids this origin.
+    Unreachable,
+    /// No answer within `request_timeout_ms`.
+    TimedOut,
+    /// An HTTP error status.
+    HttpStatus(u16),
+    /// An empty body.
+    Empty,
+    /// Not JSON; the first characters, to recognise the page (shown as text).
+    NotJson { start: String },
+    /// Something (a PHP warning, a BOM) before the JSON: tolerated, but a bug on the server.
+    OutputBeforeJson,
+    /// A top-level array (`[]`).
+    TopLevelArray,
+    /// A JSON object without `status`.
+    MissingStatus,
+    /// A `status` the API does not define.
+    UnknownStatus(String),
+    /// `status: error`, with the server's message.
+    ServerSaidError(Option<String>),
+    /// `status: auth_error` on a call that needs no token.
+    AuthError,
+    /// `data.errors` is there but not a list (the document says an array).
+    ErrorsNotAList,
+    /// `status: ok` but no usable field.
+    NoFields,
+    /// Fields without a title (the document forbids it; the cabinet shows the id instead).
+    BlankTitles(usize),
+    /// No field marked `isLogin`: the sign-in screen cannot tell e-mail from phone.
+    NoLoginField,
+    /// All good: this many fields.
+    Fields(usize),
+}
+
+impl Finding {
+    pub fn severity(&self) -> Severity {
+        match self {
+            Self::Fields(_) => Severity::Good,
+            Self::OutputBeforeJson
+            | Self::ErrorsNotAList
+            | Self::BlankTitles(_)
+            | Self::NoLoginField => Severity::Warning,
+            _ => Severity::Problem,
+        }
+    }
+}
+
+/// The worst severity among `findings` (`Good` for none).
+pub fn overall(findings: &[Finding]) -> Severity {
+    let worst = |s: Severity| findings.iter().any(|f| f.severity() == s);
+    if worst(Severity::Problem) {
+        Severity::Problem
+    } else if worst(Severity::Warning) {
+        Severity::Warning
+    } else {
+        Severity::Good
+    }
+}
+
+/// Findings for one answer of `getRegistrationFields` / `getRestoreFields` (or the failure to
+/// get one). `login_expected`: the registration fields should mark the login field.
+pub fn fields_answer(
+    answer: Result<&RawResponse, &ApiError>,
+    login_expected: bool,
+) -> Vec<Finding> {
+    let resp = match answer {
+        Ok(resp) => resp,
+        Err(ApiError::Timeout) => return vec![Finding::TimedOut],
+        Err(_) => return vec![Finding::Unreachable],
+    };
+    let mut out = Vec::new();
+    let body = resp.body.as_str();
+    let json = match envelope::json_text(body) {
+        Ok(json) => json,
+        Err(problem) => {
+            if !(200..300).contains(&resp.status) {
+                out.push(Finding::HttpStatus(resp.status));
+            }
+            out.push(match problem {
+                BodyProblem::Empty => Finding::Empty,
+                _ => Finding::NotJson { start: body.trim().chars().take(120).collect() },
+            });
+            return out;
+        }
+    };
+    if !(200..300).contains(&resp.status) {
+        out.push(Finding::HttpStatus(resp.status));
+    }
+    if !body.trim_start().starts_with(json.get(..1).unwrap_or("{")) {
+        out.push(Finding::OutputBeforeJson);
+    }
+    let value: Value = serde_json::from_str(json).unwrap_or(Value::Null);
+    let Value::Object(top) = &value else {
+        out.push(Finding::TopLevelArray);
+        return out;
+    };
+    let status = top.get("status").and_then(Value::as_str).map(|s| s.trim().to_ascii_lowercase());
+    let errors = top.get("data").and_then(|d| d.get("errors"));
+    if errors.is_some_and(|e| !e.is_array() && !e.is_null()) {
+        out.push(Finding::ErrorsNotAList);
+    }
+    match status.as_deref() {
+        None => out.push(Finding::MissingStatus),
+        Some("ok") => match decode::fields(resp) {
+            Ok(fields) if fields.is_empty() => out.push(Finding::NoFields),
+            Ok(fields) => {
+                let blank = fields.iter().filter(|f| f.has_blank_title()).count();
+                if blank > 0 {
+                    out.push(Finding::BlankTitles(blank));
+                }
+                if login_expected && !fields.iter().any(|f| f.is_login == Some(true)) {
+                    out.push(Finding::NoLoginField);
+                }
+                out.push(Finding::Fields(fields.len()));
+            }
+            Err(_) => out.push(Finding::NoFields),
+        },
+        Some("error") => {
+            let message = top
+                .get("data")
+                .and_then(|d| d.get("errorMessage"))
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .filter(|m| !m.trim().is_empty());
+            out.push(Finding::ServerSaidError(message));
+        }
+        Some("auth_error") => out.push(Finding::AuthError),
+        Some(other) => out.push(Finding::UnknownStatus(other.to_string())),
+    }
+    out
+}
+
+/// The CORS headers a server on another origin must send for a cabinet served from `origin`.
+pub fn cors_headers(origin: &str) -> String {
+    format!(
+        "Access-Control-Allow-Origin: {origin}\n\
+         Access-Control-Allow-Methods: GET, POST, DELETE, OPTIONS\n\
+         Access-Control-Allow-Headers: Authorization, Content-Type\n\
+         Access-Control-Max-Age: 600"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(status: u16, body: &str) -> RawResponse {
+        RawResponse { status, body: body.into() }
+    }
+
+    fn check(status: u16, body: &str) -> Vec<Finding> {
+        fields_answer(Ok(&raw(status, body)), true)
+    }
+
+    #[test]
+    fn a_good_answer() {
+        let body = r#"{"status":"ok","data":{"fields":[
+            {"id":"email","type":"email","title":"E-mail","isLogin":true},
+            {"id":"password","type":"password","title":"Пароль"}]}}"#;
+        assert_eq!(check(200, body), vec![Finding::Fields(2)]);
+        assert_eq!(overall(&check(200, body)), Severity::Good);
+    }
+
+    #[test]
+    fn tolerated_slips_are_warnings() {
+        let body = "<br />\n<b>Warning</b>: x<br />\n{\"status\":\"ok\",\"data\":{\"fields\":[{\"id\":\"email\",\"title\":\"\"}],\"errors\":{}}}";
+        let found = check(200, body);
+        assert!(found.contains(&Finding::OutputBeforeJson));
+        assert!(found.contains(&Finding::BlankTitles(1)));
+        assert!(found.contains(&Finding::NoLoginField));
+        assert!(found.contains(&Finding::ErrorsNotAList));
+        assert_eq!(overall(&found), Severity::Warning);
+        assert!(check(200, "\u{feff}{\"status\":\"ok\",\"data\":{\"fields\":[{\"id\":\"a\",\"title\":\"A\",\"isLogin\":1}]}}")
+            .contains(&Finding::OutputBeforeJson));
+    }
+
+    #[test]
+    fn broken_answers_are_problems() {
+        assert_eq!(check(200, ""), vec![Finding::Empty]);
+        assert_eq!(
+            check(500, "<html><body>Fatal</body></html>"),
+            vec![
+                Finding::HttpStatus(500),
+                Finding::NotJson { start: "<html><body>Fatal</body></html>".into() }
+            ]
+        );
+        assert_eq!(check(200, "[]"), vec![Finding::TopLevelArray]);
+        assert_eq!(check(200, "{\"data\":{}}"), vec![Finding::MissingStatus]);
+        assert_eq!(
+            check(200, "{\"status\":\"maintenance\"}"),
+            vec![Finding::UnknownStatus("maintenance".into())]
+        );
+        assert_eq!(
+            check(
+                200,
+                "{\"status\":\"error\",\"data\":{\"errorMessage\":\"Регистрация не настроена\"}}"
+            ),
+            vec![Finding::ServerSaidError(Some("Регистрация не настроена".into()))]
+        );
+        assert_eq!(
+            check(200, "{\"status\":\"ok\",\"data\":{\"fields\":[]}}"),
+            vec![Finding::NoFields]
+        );
+        assert_eq!(fields_answer(Err(&ApiError::Network), true), vec![Finding::Unreachable]);
+        assert_eq!(fields_answer(Err(&ApiError::Timeout), true), vec![Finding::TimedOut]);
+        assert_eq!(overall(&[Finding::Unreachable]), Severity::Problem);
+    }
+
+    #[test]
+    fn cors_headers_name_the_origin() {
+        assert!(cors_headers("https://shop.example")
+            .starts_with("Access-Control-Allow-Origin: https://shop.example\n"));
+    }
+}
