@@ -27,6 +27,7 @@ use crate::pages::{
 use crate::session::Session;
 use crate::ui::frame;
 use crate::ui::layout::Shell;
+use crate::ui::load::Load;
 use crate::ui::orders_store::OrdersStore;
 
 const MOUNT_ID: &str = "web-cabinet";
@@ -174,7 +175,7 @@ fn initial_lang(config: Option<&Config>) -> Lang {
 #[component]
 fn Boot(source: ConfigSource, root: web_sys::HtmlElement) -> impl IntoView {
     let route_base = source.route_base.clone();
-    let config = LocalResource::new(move || load_config(source.clone()));
+    let config = Load::new(move || load_config(source.clone()));
     let lang = RwSignal::new(initial_lang(None));
     provide_context(I18n { lang });
     // The cabinet's own language, on its own root: a host page's `lang` is left alone.

@@ -20,6 +20,7 @@ use crate::sdui::blocks::{Draft, ProfileBlocks, ProfileEditing};
 use crate::session::{Notice, Session};
 use crate::ui::banner::ErrorBanner;
 use crate::ui::code::{start_countdown, CodeVerification};
+use crate::ui::load::Load;
 use crate::ui::orders_store::OrdersStore;
 use crate::ui::social::SocialButtons;
 
@@ -79,7 +80,7 @@ fn ProfileView(session: Session) -> impl IntoView {
     };
     let navigate = use_navigate();
     let load_client = client.clone();
-    let profile = LocalResource::new(move || {
+    let profile = Load::new(move || {
         let _ = i18n.lang.get();
         let c = load_client.clone();
         let token = session.token();

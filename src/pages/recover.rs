@@ -13,6 +13,7 @@ use crate::domain::form::{self, wire_value};
 use crate::i18n::use_i18n;
 use crate::model::fields::{FieldType, FormField};
 use crate::ui::form_state::{form_load_failed, FormBanner, FormState};
+use crate::ui::load::Load;
 use crate::ui::submit::SubmitButton;
 
 /// The form when the server lists no recovery fields.
@@ -27,7 +28,7 @@ pub fn Recover() -> impl IntoView {
         return ().into_any();
     };
     let fields_client = client.clone();
-    let fields = LocalResource::new(move || {
+    let fields = Load::new(move || {
         let _ = i18n.lang.get();
         let c = fields_client.clone();
         async move { c.recovery_fields().await }

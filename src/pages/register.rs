@@ -27,6 +27,7 @@ use crate::session::{Notice, Session};
 use crate::ui::banner::ErrorBanner;
 use crate::ui::code::{start_countdown, CodeVerification};
 use crate::ui::form_state::{form_load_failed, FormBanner, FormState};
+use crate::ui::load::Load;
 use crate::ui::submit::SubmitButton;
 
 const DRAFT_KEY: &str = "web-cabinet:register";
@@ -73,7 +74,7 @@ pub fn Register() -> impl IntoView {
     let navigate = use_navigate();
 
     let fields_client = client.clone();
-    let fields = LocalResource::new(move || {
+    let fields = Load::new(move || {
         let _ = i18n.lang.get();
         let c = fields_client.clone();
         async move { c.registration_fields().await }

@@ -13,6 +13,7 @@ use crate::app::RouteBase;
 use crate::browser;
 use crate::config::{ApiConfig, Config, TokenStorage};
 use crate::i18n::use_i18n;
+use crate::ui::load::Load;
 
 const PROBED: [(Endpoint, bool); 2] =
     [(Endpoint::RegFields, true), (Endpoint::RecoveryFields, false)];
@@ -63,7 +64,7 @@ pub fn SetupCheck() -> impl IntoView {
     let rows = settings(&config, &route_base);
     let urls = config.clone();
     let runs = RwSignal::new(0u32);
-    let results = LocalResource::new(move || {
+    let results = Load::new(move || {
         runs.track();
         let c = client.clone();
         async move {

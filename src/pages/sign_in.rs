@@ -24,6 +24,7 @@ use crate::model::auth::Token;
 use crate::model::fields::FieldType;
 use crate::session::{Notice, Session};
 use crate::ui::banner::{ErrorBanner, Notice as NoticeBanner};
+use crate::ui::load::Load;
 use crate::ui::reveal::RevealToggle;
 use crate::ui::social::SocialButtons;
 
@@ -78,7 +79,7 @@ pub fn SignIn() -> impl IntoView {
     });
 
     let fields_client = client.clone();
-    let fields = LocalResource::new(move || {
+    let fields = Load::new(move || {
         // Titles come in the request's language: follow the switch.
         let _ = i18n.lang.get();
         let c = fields_client.clone();

@@ -7,6 +7,7 @@ pub mod demo_banner;
 pub mod form_state;
 pub mod frame;
 pub mod layout;
+pub mod load;
 pub mod orders_store;
 pub mod reveal;
 pub mod social;
