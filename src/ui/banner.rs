@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use crate::i18n::use_i18n;
 
 /// An error message; each entry of `lines` may itself hold line breaks (kept, never HTML).
+/// An alert, announced politely: it arrives after a request, and the customer may be typing
+/// (after a failed submit the focus moves to it anyway).
 #[component]
 pub fn ErrorBanner(
     #[prop(into)] lines: Signal<Vec<String>>,
@@ -14,7 +16,7 @@ pub fn ErrorBanner(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="wc-banner wc-banner--error" role="alert">
+        <div class="wc-banner wc-banner--error" role="alert" aria-live="polite">
             {move || lines.get().into_iter().map(|l| view! { <p class="wc-lines">{l}</p> }).collect_view()}
             {retry.map(|retry| view! {
                 <button type="button" class="wc-button wc-button--secondary" on:click=move |_| retry.run(())>
