@@ -29,6 +29,7 @@ use crate::ui::frame;
 use crate::ui::layout::Shell;
 use crate::ui::load::Load;
 use crate::ui::orders_store::OrdersStore;
+use crate::ui::panic_check::panic_check;
 
 const MOUNT_ID: &str = "web-cabinet";
 const APP_ID_KEY: &str = "web-cabinet:appId";
@@ -302,6 +303,7 @@ fn Cabinet(config: Config, route_base: String, root: web_sys::HtmlElement) -> im
                     <Route path=path!("/orders") view=OrdersPage/>
                     <Route path=path!("/orders/:id") view=OrderPage/>
                     <Route path=path!("/setup-check") view=SetupCheck/>
+                    <Route path=path!("/_panic") view=panic_check/>
                 </Routes>
             </Shell>
         </Router>

@@ -1674,3 +1674,30 @@ async fn the_setup_check_reports_in_plain_words() {
         assert!(report.contains("127.0.0.1:9"), "{report}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_panic_shows_the_reload_screen_not_a_frozen_page() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    // Only the demo build has the deliberate-panic route; the merchant build says "not found".
+    let merchant = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = Browser::start("en-US").await;
+    b.client.goto(&merchant.url("/_panic")).await.expect("open");
+    b.find(".wc-root h1").await;
+    assert!(!b.crashed().await);
+    b.close().await;
+
+    let server = TestServer::start_demo(ConfigMode::FromDist).await;
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/_panic")).await.expect("open");
+    let overlay = b.wait_text(".wc-crash[role=alertdialog]", "Something went wrong").await;
+    assert!(overlay.contains("Reload"), "{overlay}");
+    assert!(!overlay.contains("panic"), "no Rust message on screen: {overlay}");
+    b.screenshot("panic-screen-phone", PHONE.0, PHONE.1).await;
+    // The reload link reloads this page; elsewhere the cabinet starts afresh.
+    let href = b.js("return document.querySelector('.wc-crash a').href").await;
+    assert_eq!(href.as_str(), Some(server.url("/_panic").as_str()));
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    assert!(!b.crashed().await);
+    b.close().await;
+}

@@ -9,6 +9,7 @@ pub mod frame;
 pub mod layout;
 pub mod load;
 pub mod orders_store;
+pub mod panic_check;
 pub mod reveal;
 pub mod social;
 pub mod submit;
