@@ -62,6 +62,9 @@ pub struct Config {
     /// Iframe mode: the origin of the shop page that frames the cabinet; it alone is told the
     /// cabinet's height and sign-in state, and it alone may switch the language.
     pub parent_origin: Option<String>,
+    /// Where `cabinet.json` was read from: relative URLs — the API's, and the images a server
+    /// sends as relative paths — resolve against it. Empty: the document's base.
+    pub source_url: String,
 }
 
 impl Default for Config {
@@ -81,6 +84,7 @@ impl Default for Config {
             saved_phone: None,
             saved_email: None,
             parent_origin: None,
+            source_url: String::new(),
         }
     }
 }
@@ -147,7 +151,7 @@ impl Config {
             Some(Value::Object(api)) => ApiConfig::Http(endpoints(api, config_url)?),
             Some(_) => return Err(err("api", "must be \"demo\" or an object of endpoint URLs")),
         };
-        let mut cfg = Config { api, ..Config::default() };
+        let mut cfg = Config { api, source_url: config_url.to_string(), ..Config::default() };
         if let Some(v) = opt_text(&root, "appId")? {
             if !app_id::is_valid(&v) {
                 return Err(err("appId", "must be digits only, from 1 to 2147483647"));

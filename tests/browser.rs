@@ -1334,8 +1334,14 @@ async fn the_example_shop_page_embeds_the_cabinet_without_style_leaks() {
     );
     assert_ne!(style_of(&b, "#wc-login", "borderTopStyle").await, "dashed");
     assert_eq!(style_of(&b, ".wc-root label", "textTransform").await, "none");
-    assert!(!style_of(&b, ".wc-root", "fontFamily").await.contains("Georgia"));
     assert_eq!(style_of(&b, ".wc-root .wc-field", "boxSizing").await, "border-box");
+    // The shop's theme, set as custom properties on the mount element, is the cabinet's look.
+    assert_eq!(
+        style_of(&b, ".wc-root button[type=submit]", "backgroundColor").await,
+        "rgb(10, 125, 79)"
+    );
+    assert_eq!(style_of(&b, ".wc-root .wc-card", "borderTopLeftRadius").await, "4px");
+    assert!(style_of(&b, ".wc-root", "fontFamily").await.starts_with("Georgia"));
     b.screenshot("embed-example-sign-in-phone", PHONE.0, PHONE.1).await;
 
     fill_sign_in(&b).await;
@@ -1343,6 +1349,17 @@ async fn the_example_shop_page_embeds_the_cabinet_without_style_leaks() {
     b.wait_path("/example/profile").await;
     b.wait_text(".wc-name h2", "Анна").await;
     assert_ne!(style_of(&b, ".wc-name h2", "color").await, "rgb(139, 0, 0)");
+    // The server's relative image paths resolve against cabinet.json, not this page's path.
+    let mut avatar_loaded = false;
+    for _ in 0..25 {
+        let loaded = b.js("const i = document.querySelector('.wc-name img'); return !!i && i.complete && i.naturalWidth > 0;").await;
+        if loaded.as_bool() == Some(true) {
+            avatar_loaded = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert!(avatar_loaded, "the avatar did not load inside /example/");
     b.screenshot("embed-example-profile-desktop", DESKTOP.0, DESKTOP.1).await;
     println!(
         "HREFS {:?}",

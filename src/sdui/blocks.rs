@@ -41,10 +41,22 @@ pub struct ProfileEditing {
     pub confirm: Callback<EditableValue>,
 }
 
+/// A server image address fit for `src` (see [`safe_image_src`]), a relative one resolved
+/// against `cabinet.json`'s URL as the API's are — not against whatever page embeds the cabinet.
+/// Call while rendering.
+fn image_url(src: &str) -> Option<String> {
+    let src = safe_image_src(src)?;
+    let base = use_context::<Arc<Config>>().map(|c| c.source_url.clone()).unwrap_or_default();
+    if base.is_empty() {
+        return Some(src.to_string());
+    }
+    crate::domain::url::resolve(&base, src)
+}
+
 fn image(src: Option<String>, class: &'static str, alt: String) -> Option<impl IntoView> {
     src.as_deref()
-        .and_then(safe_image_src)
-        .map(|s| view! { <img class=class src=s.to_string() alt=alt loading="lazy"/> })
+        .and_then(image_url)
+        .map(|s| view! { <img class=class src=s alt=alt loading="lazy"/> })
 }
 
 /// `content` as what `action` makes it: a cabinet link, a link (new tab when asked), or inert.
@@ -124,7 +136,7 @@ pub fn ProfileBlocks(profile: Profile, lang: Lang) -> impl IntoView {
                 view! { <div class="wc-block">{actionable(&action, "wc-action", None, content)}</div> }.into_any()
             }
             ProfileField::ImageAction { image: picture, action } => {
-                let Some(src) = picture.as_deref().and_then(safe_image_src).map(str::to_string) else {
+                let Some(src) = picture.as_deref().and_then(image_url) else {
                     return ().into_any();
                 };
                 let content = view! { <img class="wc-image" src=src alt="" loading="lazy"/> }.into_any();
@@ -138,8 +150,8 @@ pub fn ProfileBlocks(profile: Profile, lang: Lang) -> impl IntoView {
                 </p>
             }
             .into_any(),
-            ProfileField::Barcode { image: code } => match code.as_deref().and_then(safe_image_src) {
-                Some(src) => view! { <Barcode src=src.to_string()/> }.into_any(),
+            ProfileField::Barcode { image: code } => match code.as_deref().and_then(image_url) {
+                Some(src) => view! { <Barcode src=src/> }.into_any(),
                 None => ().into_any(),
             },
             ProfileField::Separator { size } => view! {
