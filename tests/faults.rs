@@ -179,6 +179,22 @@ impl Matrix {
         self.b.find(".wc-name h2").await;
     }
 
+    /// After a failure: the message is there; the server recovers; "try again".
+    async fn retry_from_banner(&self, case: &str) {
+        self.error_shown(case).await;
+        self.clear().await;
+        self.b.click(".wc-banner--error button").await;
+    }
+
+    /// After the server ended the session: on the sign-in screen, the server recovers, sign in.
+    async fn sign_in_again(&self) {
+        self.b.wait_path("/sign-in").await;
+        self.clear().await;
+        self.b.type_into("#wc-login", DEMO_LOGIN).await;
+        self.b.type_into("#wc-password", DEMO_PASSWORD).await;
+        self.b.click("button[type=submit]").await;
+    }
+
     fn report(&self, class: &str) {
         // Any failed case fails the test before this line: reaching it means all passed.
         let n = self.tried.get();
@@ -205,9 +221,7 @@ async fn fault_matrix_fields() {
         m.apply(Endpoint::RegFields, &trouble).await;
         m.b.click("a[href='/register']").await;
         if expect == Expect::Fails {
-            m.error_shown(case).await;
-            m.clear().await;
-            m.b.click(".wc-banner--error button").await;
+            m.retry_from_banner(case).await;
         }
         m.b.find("#wc-f-name").await;
         m.clear().await;
@@ -298,18 +312,10 @@ async fn fault_matrix_profile() {
         m.b.click("a.wc-nav-link[href='/profile']").await;
         match with_token(expect, rejects) {
             Expect::Works => {}
-            Expect::Fails => {
-                m.error_shown(case).await;
-                m.clear().await;
-                m.b.click(".wc-banner--error button").await;
-            }
+            Expect::Fails => m.retry_from_banner(case).await,
             Expect::SessionOver => {
-                m.b.wait_path("/sign-in").await;
                 m.b.wait_text(".wc-banner--info", "session has ended").await;
-                m.clear().await;
-                m.b.type_into("#wc-login", DEMO_LOGIN).await;
-                m.b.type_into("#wc-password", DEMO_PASSWORD).await;
-                m.b.click("button[type=submit]").await;
+                m.sign_in_again().await;
             }
         }
         m.b.wait_path("/profile").await;
@@ -342,11 +348,7 @@ async fn fault_matrix_change() {
                 m.b.click(".wc-edit button[type=submit]").await;
             }
             Expect::SessionOver => {
-                m.b.wait_path("/sign-in").await;
-                m.clear().await;
-                m.b.type_into("#wc-login", DEMO_LOGIN).await;
-                m.b.type_into("#wc-password", DEMO_PASSWORD).await;
-                m.b.click("button[type=submit]").await;
+                m.sign_in_again().await;
                 m.b.wait_path("/profile").await;
                 // The draft came back with the customer.
                 assert_eq!(m.b.value("#wc-edit-f-name").await, name, "{case}: the draft is kept");
@@ -375,18 +377,8 @@ async fn fault_matrix_orders() {
         m.b.click("a.wc-nav-link[href='/orders']").await;
         match with_token(expect, rejects) {
             Expect::Works => {}
-            Expect::Fails => {
-                m.error_shown(case).await;
-                m.clear().await;
-                m.b.click(".wc-banner--error button").await;
-            }
-            Expect::SessionOver => {
-                m.b.wait_path("/sign-in").await;
-                m.clear().await;
-                m.b.type_into("#wc-login", DEMO_LOGIN).await;
-                m.b.type_into("#wc-password", DEMO_PASSWORD).await;
-                m.b.click("button[type=submit]").await;
-            }
+            Expect::Fails => m.retry_from_banner(case).await,
+            Expect::SessionOver => m.sign_in_again().await,
         }
         m.b.wait_path("/orders").await;
         m.b.find(".wc-order-row a").await;

@@ -564,38 +564,22 @@ pub mod browser {
         _profile: TempDir,
     }
 
+    /// A chromedriver extension command: `POST /session/{id}/<path>` with a JSON body
+    /// (`chromium/network_conditions`, `goog/cdp/execute`).
     #[derive(Debug)]
-    struct NetworkConditions(serde_json::Value);
+    struct Chromium(&'static str, serde_json::Value);
 
-    impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+    impl fantoccini::wd::WebDriverCompatibleCommand for Chromium {
         fn endpoint(
             &self,
             base: &url::Url,
             session: Option<&str>,
         ) -> Result<url::Url, url::ParseError> {
-            base.join(&format!("session/{}/chromium/network_conditions", session.unwrap_or("")))
+            base.join(&format!("session/{}/{}", session.unwrap_or(""), self.0))
         }
 
         fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-            (http::Method::POST, Some(self.0.to_string()))
-        }
-    }
-
-    /// A Chrome DevTools Protocol command, through chromedriver's passthrough.
-    #[derive(Debug)]
-    struct Cdp(serde_json::Value);
-
-    impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-        fn endpoint(
-            &self,
-            base: &url::Url,
-            session: Option<&str>,
-        ) -> Result<url::Url, url::ParseError> {
-            base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or("")))
-        }
-
-        fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-            (http::Method::POST, Some(self.0.to_string()))
+            (http::Method::POST, Some(self.1.to_string()))
         }
     }
 
@@ -678,7 +662,7 @@ pub mod browser {
                 "download_throughput": down_bps, "upload_throughput": up_bps,
             }});
             self.client
-                .issue_cmd(NetworkConditions(conditions))
+                .issue_cmd(Chromium("chromium/network_conditions", conditions))
                 .await
                 .expect("chromedriver network_conditions");
         }
@@ -719,7 +703,10 @@ pub mod browser {
                 "cmd": "Emulation.setEmulatedMedia",
                 "params": { "features": [{ "name": "prefers-color-scheme", "value": scheme }] },
             });
-            self.client.issue_cmd(Cdp(cmd)).await.expect("CDP Emulation.setEmulatedMedia");
+            self.client
+                .issue_cmd(Chromium("goog/cdp/execute", cmd))
+                .await
+                .expect("CDP Emulation.setEmulatedMedia");
         }
 
         /// Interactive elements of the cabinet smaller than `min` px in either direction, at the
@@ -756,7 +743,7 @@ pub mod browser {
                 "offline": offline, "latency": 0, "download_throughput": -1, "upload_throughput": -1,
             }});
             self.client
-                .issue_cmd(NetworkConditions(conditions))
+                .issue_cmd(Chromium("chromium/network_conditions", conditions))
                 .await
                 .expect("chromedriver network_conditions");
         }
