@@ -4,8 +4,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 #[cfg(feature = "demo")]
@@ -28,6 +26,7 @@ use crate::session::Session;
 use crate::ui::frame;
 use crate::ui::layout::Shell;
 use crate::ui::load::Load;
+use crate::ui::nav::Nav;
 use crate::ui::orders_store::OrdersStore;
 use crate::ui::panic_check::panic_check;
 
@@ -86,8 +85,8 @@ struct ConfigSource {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RouteBase(pub String);
 
-/// An in-app path as a link's `href`: under the route base. (leptos_router prefixes the base
-/// when it navigates, but leaves an `<A href="/…">` as written.) Call while rendering.
+/// An in-app path as a link's `href`: under the route base. (`nav::use_navigate` prefixes the
+/// base itself; an `<A href>` is written as the browser should see it.) Call while rendering.
 pub fn at(path: &str) -> String {
     match use_context::<RouteBase>() {
         Some(RouteBase(base)) if !base.is_empty() => format!("{base}{path}"),
@@ -290,23 +289,27 @@ fn Cabinet(config: Config, route_base: String, root: web_sys::HtmlElement) -> im
         client.set_locale(lang.wire_locale());
         browser::store(Area::Local, LANG_KEY, lang.tag());
     });
-    view! {
-        <Router base=route_base>
-            <Shell>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/sign-in") view=SignIn/>
-                    <Route path=path!("/register") view=Register/>
-                    <Route path=path!("/recover") view=Recover/>
-                    <Route path=path!("/oauth/callback") view=OAuthCallback/>
-                    <Route path=path!("/profile") view=ProfilePage/>
-                    <Route path=path!("/orders") view=OrdersPage/>
-                    <Route path=path!("/orders/:id") view=OrderPage/>
-                    <Route path=path!("/setup-check") view=SetupCheck/>
-                    <Route path=path!("/_panic") view=panic_check/>
-                </Routes>
-            </Shell>
-        </Router>
+    let nav = Nav::install(route_base);
+    let path = Memo::new(move |_| nav.path());
+    view! { <Shell>{move || page(&path.get())}</Shell> }
+}
+
+/// The screen for a path under the route base.
+fn page(path: &str) -> AnyView {
+    match path {
+        "/" => view! { <Home/> }.into_any(),
+        "/sign-in" => view! { <SignIn/> }.into_any(),
+        "/register" => view! { <Register/> }.into_any(),
+        "/recover" => view! { <Recover/> }.into_any(),
+        "/oauth/callback" => view! { <OAuthCallback/> }.into_any(),
+        "/profile" => view! { <ProfilePage/> }.into_any(),
+        "/orders" => view! { <OrdersPage/> }.into_any(),
+        "/setup-check" => view! { <SetupCheck/> }.into_any(),
+        "/_panic" => panic_check(),
+        _ => match path.strip_prefix("/orders/") {
+            Some(id) if !id.is_empty() && !id.contains('/') => view! { <OrderPage/> }.into_any(),
+            _ => view! { <NotFound/> }.into_any(),
+        },
     }
 }
 

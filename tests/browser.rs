@@ -1369,6 +1369,19 @@ async fn the_example_shop_page_embeds_the_cabinet_without_style_leaks() {
     b.click("a.wc-nav-link[href='/example/orders']").await;
     b.wait_path("/example/orders").await;
     b.find(".wc-order-row a").await;
+    let current = b.js("return document.querySelector('a.wc-nav-link[aria-current=page]').getAttribute('href')").await;
+    assert_eq!(
+        current.as_str(),
+        Some("/example/orders"),
+        "the section link marks where the customer is"
+    );
+    // The browser's back and forward buttons move within the cabinet.
+    b.client.back().await.expect("back");
+    b.wait_path("/example/profile").await;
+    b.wait_text(".wc-name h2", "Анна").await;
+    b.client.forward().await.expect("forward");
+    b.wait_path("/example/orders").await;
+    b.find(".wc-order-row a").await;
     assert!(!b.crashed().await);
     b.close().await;
 }

@@ -1,7 +1,7 @@
 //! `/`: the profile for a signed-in customer, the sign-in screen for everyone else.
 
+use crate::ui::nav::Redirect;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 use crate::session::Session;
 

@@ -1,7 +1,7 @@
 //! Any path the cabinet doesn't know.
 
+use crate::ui::nav::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::at;
 use crate::i18n::use_i18n;

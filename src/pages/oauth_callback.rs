@@ -5,10 +5,10 @@
 //! anywhere. Then: sign in with the network's token (`POST auth_url` with `type`), or, for a
 //! customer who is signed in already, link it (`POST token_refresh_url`).
 
+use crate::ui::nav::use_navigate;
+use crate::ui::nav::NavigateOptions;
+use crate::ui::nav::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::api::{ApiError, Client, SocialGrant, SocialNetwork};
 use crate::app::at;

@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
+use crate::ui::nav::use_params_map;
+use crate::ui::nav::{Redirect, A};
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, A};
-use leptos_router::hooks::use_params_map;
 
 use crate::api::Client;
 use crate::app::at;

@@ -7,10 +7,10 @@
 
 use std::sync::Arc;
 
+use crate::ui::nav::{Redirect, A};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, A};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;

@@ -5,10 +5,10 @@
 //! token is no longer valid ends the session — and then the draft being edited is kept (session
 //! storage) and comes back after signing in again.
 
+use crate::ui::nav::use_navigate;
+use crate::ui::nav::NavigateOptions;
+use crate::ui::nav::Redirect;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::api::{ApiError, Client};
 use crate::browser::{self, Area};

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::ui::nav::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api::Client;
 use crate::app::at;

@@ -9,10 +9,10 @@
 
 use std::collections::BTreeMap;
 
+use crate::ui::nav::use_navigate;
+use crate::ui::nav::NavigateOptions;
+use crate::ui::nav::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use serde::{Deserialize, Serialize};
 
 use crate::api::{ApiError, Client};

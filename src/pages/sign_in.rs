@@ -7,11 +7,11 @@
 
 use std::sync::Arc;
 
+use crate::ui::nav::NavigateOptions;
+use crate::ui::nav::A;
+use crate::ui::nav::{use_navigate, use_query_map};
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use crate::api::{ApiError, Client};
 use crate::app::at;

@@ -6,9 +6,9 @@
 
 use std::sync::Arc;
 
+use crate::ui::nav::A;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api::ApiError;
 use crate::app::at;

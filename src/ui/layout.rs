@@ -7,7 +7,7 @@ use crate::domain::locale::Lang;
 use crate::i18n::use_i18n;
 use crate::session::Session;
 use crate::ui::demo_banner::demo_banner;
-use leptos_router::components::A;
+use crate::ui::nav::A;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {

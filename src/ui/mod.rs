@@ -8,6 +8,7 @@ pub mod form_state;
 pub mod frame;
 pub mod layout;
 pub mod load;
+pub mod nav;
 pub mod orders_store;
 pub mod panic_check;
 pub mod reveal;

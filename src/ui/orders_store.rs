@@ -105,12 +105,12 @@ impl OrdersStore {
 
 /// Where a screen goes when the session turns out to be over: sign in, then back to `here`.
 pub fn session_over_to(session: Session, here: String) -> impl Fn() + Clone + 'static {
-    let navigate = leptos_router::hooks::use_navigate();
+    let navigate = crate::ui::nav::use_navigate();
     move || {
         session.end(Notice::SessionEnded);
         navigate(
             &format!("/sign-in?next={here}"),
-            leptos_router::NavigateOptions { replace: true, ..Default::default() },
+            crate::ui::nav::NavigateOptions { replace: true, ..Default::default() },
         );
     }
 }
