@@ -10,6 +10,8 @@ use crate::ui::nav::NavigateOptions;
 use crate::ui::nav::Redirect;
 use leptos::prelude::*;
 
+use crate::ui::action::Action;
+
 use crate::api::{ApiError, Client};
 use crate::browser::{self, Area};
 use crate::domain::form::CodeTarget;
@@ -201,7 +203,7 @@ fn ProfileView(session: Session) -> impl IntoView {
     let editing = ProfileEditing {
         draft,
         failure,
-        saving: save.pending().into(),
+        saving: save.pending(),
         save: Callback::new(move |_| {
             if save.pending().get_untracked() {
                 return;

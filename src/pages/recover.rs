@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use crate::ui::nav::A;
 use leptos::prelude::*;
 
+use crate::ui::action::Action;
+
 use crate::api::Client;
 use crate::app::at;
 use crate::domain::form::{self, wire_value};

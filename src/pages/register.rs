@@ -13,6 +13,8 @@ use crate::ui::nav::use_navigate;
 use crate::ui::nav::NavigateOptions;
 use crate::ui::nav::A;
 use leptos::prelude::*;
+
+use crate::ui::action::Action;
 use serde::{Deserialize, Serialize};
 
 use crate::api::{ApiError, Client};

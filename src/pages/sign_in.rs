@@ -13,6 +13,8 @@ use crate::ui::nav::{use_navigate, use_query_map};
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::ui::action::Action;
+
 use crate::api::{ApiError, Client};
 use crate::app::at;
 use crate::browser;

@@ -9,6 +9,8 @@ use std::time::Duration;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::ui::action::Action;
+
 use crate::api::{ApiError, Client, ProtocolError};
 use crate::browser::{self, Area};
 use crate::domain::form::{clock, seconds_left, CodeTarget};
