@@ -15,6 +15,7 @@ use crate::config::{ApiConfig, Config, ConfigError};
 #[cfg(feature = "demo")]
 use crate::demo::DemoBackend;
 use crate::domain::locale::Lang;
+use crate::domain::route::Route;
 use crate::domain::{app_id, url};
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::{
@@ -78,20 +79,6 @@ struct ConfigSource {
     explicit: bool,
     page: PageHints,
     route_base: String,
-}
-
-/// The path the cabinet's routes live under (`""` at the root), for the few URLs built outside
-/// the router (the OAuth return address).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RouteBase(pub String);
-
-/// An in-app path as a link's `href`: under the route base. (`nav::use_navigate` prefixes the
-/// base itself; an `<A href>` is written as the browser should see it.) Call while rendering.
-pub fn at(path: &str) -> String {
-    match use_context::<RouteBase>() {
-        Some(RouteBase(base)) if !base.is_empty() => format!("{base}{path}"),
-        _ => path.to_string(),
-    }
 }
 
 /// What the embedding page knows about the customer (say, the phone typed at checkout), from
@@ -283,33 +270,30 @@ fn Cabinet(config: Config, route_base: String, root: web_sys::HtmlElement) -> im
     provide_context(OrdersStore::new(config.orders_page_size));
     frame::connect(config.parent_origin.clone(), root, session, i18n);
     provide_context(Arc::new(config));
-    provide_context(RouteBase(route_base.clone()));
     Effect::new(move || {
         let lang = i18n.lang.get();
         client.set_locale(lang.wire_locale());
         browser::store(Area::Local, LANG_KEY, lang.tag());
     });
     let nav = Nav::install(route_base);
-    let path = Memo::new(move |_| nav.path());
-    view! { <Shell>{move || page(&path.get())}</Shell> }
+    let route = Memo::new(move |_| nav.route());
+    view! { <Shell>{move || page(route.get())}</Shell> }
 }
 
-/// The screen for a path under the route base.
-fn page(path: &str) -> AnyView {
-    match path {
-        "/" => view! { <Home/> }.into_any(),
-        "/sign-in" => view! { <SignIn/> }.into_any(),
-        "/register" => view! { <Register/> }.into_any(),
-        "/recover" => view! { <Recover/> }.into_any(),
-        "/oauth/callback" => view! { <OAuthCallback/> }.into_any(),
-        "/profile" => view! { <ProfilePage/> }.into_any(),
-        "/orders" => view! { <OrdersPage/> }.into_any(),
-        "/setup-check" => view! { <SetupCheck/> }.into_any(),
-        "/_panic" => panic_check(),
-        _ => match path.strip_prefix("/orders/") {
-            Some(id) if !id.is_empty() && !id.contains('/') => view! { <OrderPage/> }.into_any(),
-            _ => view! { <NotFound/> }.into_any(),
-        },
+/// The screen for a route.
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <Home/> }.into_any(),
+        Route::SignIn => view! { <SignIn/> }.into_any(),
+        Route::Register => view! { <Register/> }.into_any(),
+        Route::Recover => view! { <Recover/> }.into_any(),
+        Route::OAuthCallback => view! { <OAuthCallback/> }.into_any(),
+        Route::Profile => view! { <ProfilePage/> }.into_any(),
+        Route::Orders => view! { <OrdersPage/> }.into_any(),
+        Route::Order(_) => view! { <OrderPage/> }.into_any(),
+        Route::SetupCheck => view! { <SetupCheck/> }.into_any(),
+        Route::PanicCheck => panic_check(),
+        Route::NotFound => view! { <NotFound/> }.into_any(),
     }
 }
 

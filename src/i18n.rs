@@ -584,8 +584,8 @@ impl Strings {
     /// "Change «Phone»": back to the form to correct the value a code went to.
     pub fn change_value(&self, title: &str, lang: Lang) -> String {
         match lang {
-            Lang::Ru => format!("Изменить «{title}»"),
-            Lang::En => format!("Change “{title}”"),
+            Lang::Ru => format!("Изменить {}", quoted(title, lang)),
+            Lang::En => format!("Change {}", quoted(title, lang)),
         }
     }
 

@@ -11,6 +11,7 @@ pub mod money;
 pub mod oauth;
 pub mod paging;
 pub mod retry;
+pub mod route;
 pub mod status;
 pub mod text;
 pub mod url;

@@ -3,7 +3,6 @@
 use crate::ui::nav::A;
 use leptos::prelude::*;
 
-use crate::app::at;
 use crate::i18n::use_i18n;
 
 #[component]
@@ -13,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="wc-card">
             <h1>{move || i18n.t().not_found_title}</h1>
             <p>{move || i18n.t().not_found_text}</p>
-            <A href=at("/") attr:class="wc-button">{move || i18n.t().go_home}</A>
+            <A href="/" attr:class="wc-button">{move || i18n.t().go_home}</A>
         </section>
     }
 }

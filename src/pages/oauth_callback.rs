@@ -11,7 +11,6 @@ use crate::ui::nav::A;
 use leptos::prelude::*;
 
 use crate::api::{ApiError, Client, SocialGrant, SocialNetwork};
-use crate::app::at;
 use crate::browser;
 use crate::domain::oauth::{parse_reply, state_matches};
 use crate::domain::url::local_path;
@@ -92,13 +91,13 @@ pub fn OAuthCallback() -> impl IntoView {
                 Phase::Working => view! { <p class="wc-loading" role="status">{i18n.t().oauth_working}</p> }.into_any(),
                 Phase::Linked => view! {
                     <div class="wc-banner wc-banner--info" role="status"><p>{i18n.t().social_linked}</p></div>
-                    <A href=at("/profile") attr:class="wc-button">{i18n.t().to_profile}</A>
+                    <A href="/profile" attr:class="wc-button">{i18n.t().to_profile}</A>
                 }
                 .into_any(),
                 Phase::Failed(lines) => view! {
                     <ErrorBanner lines=lines/>
                     <p class="wc-alt">
-                        <A href=at("/sign-in") attr:class="wc-link">{i18n.t().back_to_sign_in}</A>
+                        <A href="/sign-in" attr:class="wc-link">{i18n.t().back_to_sign_in}</A>
                     </p>
                 }
                 .into_any(),

@@ -9,7 +9,6 @@ use crate::ui::nav::{Redirect, A};
 use leptos::prelude::*;
 
 use crate::api::Client;
-use crate::app::at;
 use crate::config::Config;
 use crate::domain::dates::format_order_date;
 use crate::domain::locale::Lang;
@@ -64,7 +63,7 @@ fn OrderDetails(id: Signal<String>, session: Session) -> impl IntoView {
 
     view! {
         <section class="wc-card wc-order" aria-labelledby="wc-order-title">
-            <p><A href=at("/orders") attr:class="wc-link">"← "{move || i18n.t().back_to_orders}</A></p>
+            <p><A href="/orders" attr:class="wc-link">"← "{move || i18n.t().back_to_orders}</A></p>
             {move || match (found.get(), store.phase.get()) {
                 (Some(order), _) => view! { <Details order currency=currency.clone() lang=i18n.lang.get()/> }.into_any(),
                 (None, Phase::Done) => view! {

@@ -16,7 +16,6 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::api::Client;
-use crate::app::at;
 use crate::config::Config;
 use crate::domain::action::{resolve, Target};
 use crate::domain::dates::format_order_date;
@@ -232,7 +231,7 @@ fn OrderRow(order: Order, index: usize, set_size: Signal<i64>, currency: String)
             aria-posinset=index + 1
             aria-setsize=move || set_size.get()
         >
-            <A href=at(&href) attr:class="wc-order-link">
+            <A href=href attr:class="wc-order-link">
                 <span class="wc-order-line">
                     <strong class="wc-order-id">{move || i18n.t().order_number(&order.id, i18n.lang.get())}</strong>
                     <strong class="wc-order-total">

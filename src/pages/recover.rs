@@ -10,7 +10,6 @@ use leptos::prelude::*;
 use crate::ui::action::Action;
 
 use crate::api::Client;
-use crate::app::at;
 use crate::domain::form::{self, wire_value};
 use crate::i18n::use_i18n;
 use crate::model::fields::{FieldType, FormField};
@@ -108,7 +107,7 @@ pub fn Recover() -> impl IntoView {
                 .into_any(),
             }}
             <p class="wc-alt">
-                <A href=at("/sign-in") attr:class="wc-link">{move || i18n.t().back_to_sign_in}</A>
+                <A href="/sign-in" attr:class="wc-link">{move || i18n.t().back_to_sign_in}</A>
             </p>
         </section>
     }

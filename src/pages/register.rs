@@ -18,7 +18,6 @@ use crate::ui::action::Action;
 use serde::{Deserialize, Serialize};
 
 use crate::api::{ApiError, Client};
-use crate::app::at;
 use crate::browser::{self, Area};
 use crate::domain::form::{self, registration_values, verification_queue, CodeTarget};
 use crate::domain::login_field::login_field;
@@ -239,7 +238,7 @@ pub fn Register() -> impl IntoView {
                     }}
                     <p class="wc-alt">
                         {move || i18n.t().have_account}" "
-                        <A href=at("/sign-in") attr:class="wc-link">{move || i18n.t().sign_in}</A>
+                        <A href="/sign-in" attr:class="wc-link">{move || i18n.t().sign_in}</A>
                     </p>
                 </section>
             }

@@ -9,11 +9,11 @@ use leptos::prelude::*;
 
 use crate::api::diagnose::{cors_headers, fields_answer, overall, Finding, Severity};
 use crate::api::{Client, Endpoint};
-use crate::app::RouteBase;
 use crate::browser;
 use crate::config::{ApiConfig, Config, TokenStorage};
 use crate::i18n::use_i18n;
 use crate::ui::load::Load;
+use crate::ui::nav::Nav;
 
 const PROBED: [(Endpoint, bool); 2] =
     [(Endpoint::RegFields, true), (Endpoint::RecoveryFields, false)];
@@ -59,7 +59,7 @@ pub fn SetupCheck() -> impl IntoView {
     else {
         return ().into_any();
     };
-    let route_base = use_context::<RouteBase>().map(|b| b.0).unwrap_or_default();
+    let route_base = use_context::<Nav>().map(|n| n.base()).unwrap_or_default();
     let demo = config.api == ApiConfig::Demo;
     let rows = settings(&config, &route_base);
     let urls = config.clone();

@@ -16,7 +16,6 @@ use leptos::prelude::*;
 use crate::ui::action::Action;
 
 use crate::api::{ApiError, Client};
-use crate::app::at;
 use crate::browser;
 use crate::config::{Config, TokenStorage};
 use crate::domain::login_field::login_field;
@@ -304,10 +303,10 @@ pub fn SignIn() -> impl IntoView {
             </form>
             <SocialButtons connect=false next=next()/>
             <p class="wc-alt">
-                <A href=at("/recover") attr:class="wc-link">{move || i18n.t().recover_link}</A>
+                <A href="/recover" attr:class="wc-link">{move || i18n.t().recover_link}</A>
             </p>
             <p class="wc-alt">
-                <A href=at("/register") attr:class="wc-link">{move || i18n.t().register_link}</A>
+                <A href="/register" attr:class="wc-link">{move || i18n.t().register_link}</A>
             </p>
         </section>
     }

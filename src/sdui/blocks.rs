@@ -11,7 +11,6 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::app::at;
 use crate::browser;
 use crate::config::Config;
 use crate::domain::action::{resolve, Target};
@@ -70,8 +69,7 @@ fn actionable(
     let t = use_i18n();
     match resolve(action, &templates) {
         Target::Screen(path) => {
-            view! { <A href=at(path) attr:class=class attr:aria-label=label>{content}</A> }
-                .into_any()
+            view! { <A href=path attr:class=class attr:aria-label=label>{content}</A> }.into_any()
         }
         Target::Link { href, new_tab: false } => {
             view! { <a class=class href=href aria-label=label>{content}</a> }.into_any()

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::app::at;
 use crate::domain::locale::Lang;
 use crate::i18n::use_i18n;
 use crate::session::Session;
@@ -35,8 +34,8 @@ fn SectionNav() -> impl IntoView {
         session.filter(Session::is_signed_in).map(|_| {
             view! {
                 <nav class="wc-nav" aria-label=move || i18n.t().nav_label>
-                    <A href=at("/profile") attr:class="wc-nav-link">{move || i18n.t().nav_profile}</A>
-                    <A href=at("/orders") attr:class="wc-nav-link">{move || i18n.t().nav_orders}</A>
+                    <A href="/profile" attr:class="wc-nav-link">{move || i18n.t().nav_profile}</A>
+                    <A href="/orders" attr:class="wc-nav-link">{move || i18n.t().nav_orders}</A>
                 </nav>
             }
         })

@@ -3,12 +3,14 @@
 //! part the screens use, with leptos_router's names so pages read the same: `A` links that
 //! navigate in place (modifier clicks and middle clicks left to the browser), `Redirect`,
 //! `use_navigate`, `use_query_map`, `use_params_map`, history with back/forward, and a route
-//! base (the page path an embedded cabinet lives under). Matching is `app::page`.
+//! base (the page path an embedded cabinet lives under): every in-app address is written
+//! without it, and the router adds it. Which screen a path names is `domain::route`.
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::domain::route::{normalize, Route};
 use crate::domain::url::percent_decode;
 
 /// Where the customer is: the path under the route base (`/orders/12`) and the raw query.
@@ -55,42 +57,35 @@ impl Nav {
         nav
     }
 
-    /// The path under the base, normalised: no trailing slash but on `/` (tracked).
-    pub fn path(&self) -> String {
-        self.here.with(|h| {
-            let trimmed = h.path.trim_end_matches('/');
-            if trimmed.is_empty() {
-                "/".to_string()
-            } else {
-                trimmed.to_string()
-            }
-        })
+    /// The screen the address names (tracked).
+    pub fn route(&self) -> Route {
+        self.here.with(|h| Route::parse(&h.path))
     }
 
-    /// Go to an in-app address (`/profile`, `/sign-in?next=/orders`), under the base.
+    /// The path the cabinet's routes live under (`""` at the root).
+    pub fn base(&self) -> String {
+        self.base.get_value()
+    }
+
+    /// An in-app address (`/profile`) as the browser sees it, under the base.
+    pub fn href(&self, to: &str) -> String {
+        format!("{}{to}", self.base.get_value())
+    }
+
+    /// Go to an in-app address (`/profile`, `/sign-in?next=/orders`).
     pub fn go(&self, to: &str, options: NavigateOptions) {
-        let url = format!("{}{to}", self.base.get_value());
-        self.visit(&url, options);
-    }
-
-    /// Go to an address that already carries the base (a link's `href`).
-    fn visit(&self, url: &str, options: NavigateOptions) {
+        let url = self.href(to);
         if let Ok(history) = window().history() {
             let _ = if options.replace {
-                history.replace_state_with_url(&JsValue::NULL, "", Some(url))
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
             } else {
-                history.push_state_with_url(&JsValue::NULL, "", Some(url))
+                history.push_state_with_url(&JsValue::NULL, "", Some(&url))
             };
         }
         self.here.set(read(&self.base.get_value()));
         if options.scroll {
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }
-    }
-
-    /// The full path (base included), for comparing with a link's `href`.
-    fn full_path(&self) -> String {
-        format!("{}{}", self.base.get_value(), self.path())
     }
 }
 
@@ -162,22 +157,23 @@ impl ParamsMap {
 /// The current route's parameters (tracked).
 pub fn use_params_map() -> Memo<ParamsMap> {
     let nav = use_context::<Nav>();
-    Memo::new(move |_| {
-        let path = nav.map(|n| n.path()).unwrap_or_default();
-        ParamsMap { id: path.strip_prefix("/orders/").map(str::to_string) }
+    Memo::new(move |_| match nav.map(|n| n.route()) {
+        Some(Route::Order(id)) => ParamsMap { id: Some(id) },
+        _ => ParamsMap::default(),
     })
 }
 
-/// A link within the cabinet: `href` already under the base (see `app::at`). A plain click
-/// navigates in place; `aria-current="page"` marks the link to where the customer is (or to a
-/// section they are inside). Attributes given as `attr:…` land on the `<a>`.
+/// A link within the cabinet to an in-app address (`/orders`); the browser sees it under the
+/// base. A plain click navigates in place; `aria-current="page"` marks the link to where the
+/// customer is (or to a section they are inside). Attributes given as `attr:…` land on the `<a>`.
 #[component]
 pub fn A(#[prop(into)] href: String, children: Children) -> impl IntoView {
     let nav = use_context::<Nav>();
-    let (target, here) = (href.clone(), href.clone());
+    let shown = nav.map_or_else(|| href.clone(), |n| n.href(&href));
+    let (target, here) = (href.clone(), href);
     let current = move || {
         nav.and_then(|n| {
-            let path = n.full_path();
+            let path = n.here.with(|h| normalize(&h.path).to_string());
             (path == here || path.starts_with(&format!("{here}/"))).then_some("page")
         })
     };
@@ -186,10 +182,10 @@ pub fn A(#[prop(into)] href: String, children: Children) -> impl IntoView {
             && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
         if let (Some(nav), true, false) = (nav, plain, event.default_prevented()) {
             event.prevent_default();
-            nav.visit(&target, NavigateOptions::default());
+            nav.go(&target, NavigateOptions::default());
         }
     };
-    view! { <a href=href aria-current=current on:click=on_click>{children()}</a> }
+    view! { <a href=shown aria-current=current on:click=on_click>{children()}</a> }
 }
 
 /// Go elsewhere as soon as this renders (replacing the history entry).

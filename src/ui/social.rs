@@ -8,12 +8,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::app::RouteBase;
 use crate::browser::{self, Area};
 use crate::config::{Config, SocialConfig};
 use crate::domain::oauth::{authorize_url, state_from_bytes};
 use crate::domain::url;
 use crate::i18n::use_i18n;
+use crate::ui::nav::Nav;
 
 const PENDING_KEY: &str = "web-cabinet:oauth";
 /// The cabinet route the networks send customers back to.
@@ -73,7 +73,7 @@ fn start(social: &SocialConfig, connect: bool, next: &str, route_base: &str) {
 pub fn SocialButtons(connect: bool, #[prop(into)] next: String) -> impl IntoView {
     let i18n = use_i18n();
     let networks = use_context::<Arc<Config>>().map(|c| c.social.clone()).unwrap_or_default();
-    let route_base = use_context::<RouteBase>().map(|b| b.0).unwrap_or_default();
+    let route_base = use_context::<Nav>().map(|n| n.base()).unwrap_or_default();
     (!networks.is_empty()).then(|| {
         let buttons = networks
             .into_iter()
