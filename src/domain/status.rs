@@ -62,7 +62,7 @@ const TABLE: [(&str, Tone); 30] = [
 ];
 
 pub fn tone(status: Option<&str>) -> Tone {
-    let Some(s) = status.map(str::to_lowercase) else {
+    let Some(s) = status.map(super::text::fold_case) else {
         return Tone::Neutral;
     };
     TABLE.iter().find(|(word, _)| s.contains(word)).map_or(Tone::Neutral, |(_, t)| *t)
@@ -85,6 +85,8 @@ mod tests {
         assert_eq!(tone(Some("Cancelled by customer")), Tone::Cancelled);
         assert_eq!(tone(Some("Delivered")), Tone::Done);
         assert_eq!(tone(Some("Шрёдингер")), Tone::Neutral);
+        assert_eq!(tone(Some("ОТМЕНЁН")), Tone::Cancelled);
+        assert_eq!(tone(Some("DELIVERED")), Tone::Done);
         assert_eq!(tone(None), Tone::Neutral);
     }
 }

@@ -26,6 +26,20 @@ pub fn clean_server_message(raw: &str) -> Option<String> {
     (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
+/// Lower-case Latin and Cyrillic letters and leave every other character as it is: enough to
+/// match the Russian and English status words servers send. `str::to_lowercase` would do all of
+/// Unicode, and its case tables cost the bundle more than everything else in this module.
+pub fn fold_case(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            'А'..='Я' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
+            'Ѐ'..='Џ' => char::from_u32(u32::from(c) + 0x50).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
 /// The length of a `<br>`, `<br/>`, `<br />` or `<BR>` tag at the start of `s`.
 fn br_tag_len(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
@@ -40,6 +54,12 @@ fn br_tag_len(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folds_latin_and_cyrillic_case() {
+        assert_eq!(fold_case("Отменён ЁЖ Paid"), "отменён ёж paid");
+        assert_eq!(fold_case("ЀЏ ІЇ ß Ω 1"), "ѐџ ії ß Ω 1");
+    }
 
     #[test]
     fn br_becomes_a_line_break() {

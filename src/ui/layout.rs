@@ -59,7 +59,7 @@ fn LangSwitch() -> impl IntoView {
                             on:click=move |_| i18n.lang.set(lang)
                         >
                             // The visible code starts the accessible name (WCAG 2.5.3).
-                            {lang.tag().to_uppercase()}
+                            {lang.tag().to_ascii_uppercase()}
                             <span class="wc-visually-hidden">" "{lang.native_name()}</span>
                         </button>
                     }
