@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use serde_json::{Map, Value};
+use crate::model::json::{self, Map, Value};
 
 use crate::api::http::EndpointUrls;
 use crate::api::{Endpoint, SocialNetwork};
@@ -136,11 +136,9 @@ impl Config {
     /// URLs resolve against it).
     pub fn parse(text: &str, config_url: &str) -> Result<Self, ConfigError> {
         let text = text.trim_start_matches('\u{feff}');
-        let root: Value = serde_json::from_str(text).map_err(|e| {
-            err(
-                "cabinet.json",
-                format!("not valid JSON (line {}, column {})", e.line(), e.column()),
-            )
+        let root = json::parse(text).map_err(|e| {
+            let (line, column) = e.line_column(text);
+            err("cabinet.json", format!("not valid JSON (line {line}, column {column})"))
         })?;
         let Value::Object(root) = root else {
             return Err(err("cabinet.json", "must be a JSON object"));
@@ -209,7 +207,7 @@ impl Config {
     }
 }
 
-fn opt_text(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, ConfigError> {
+fn opt_text(obj: &Map, key: &str) -> Result<Option<String>, ConfigError> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
@@ -218,12 +216,7 @@ fn opt_text(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, Confi
     }
 }
 
-fn opt_number(
-    obj: &Map<String, Value>,
-    key: &str,
-    min: u32,
-    max: u32,
-) -> Result<Option<u32>, ConfigError> {
+fn opt_number(obj: &Map, key: &str, min: u32, max: u32) -> Result<Option<u32>, ConfigError> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(v) => v
@@ -247,7 +240,7 @@ fn absolute_http(raw: &str, base: &str, key: &str) -> Result<String, ConfigError
     Ok(abs)
 }
 
-fn endpoints(api: &Map<String, Value>, base: &str) -> Result<EndpointUrls, ConfigError> {
+fn endpoints(api: &Map, base: &str) -> Result<EndpointUrls, ConfigError> {
     let mut found: Vec<(Endpoint, String)> = Vec::new();
     for e in Endpoint::ALL {
         let key = format!("api.{}", e.config_key());
@@ -275,7 +268,7 @@ fn endpoints(api: &Map<String, Value>, base: &str) -> Result<EndpointUrls, Confi
     Ok(EndpointUrls::new(found))
 }
 
-fn actions(root: &Map<String, Value>, base: &str) -> Result<Vec<(String, String)>, ConfigError> {
+fn actions(root: &Map, base: &str) -> Result<Vec<(String, String)>, ConfigError> {
     match root.get("actions") {
         None | Some(Value::Null) => Ok(Vec::new()),
         Some(Value::Object(map)) => map
@@ -307,7 +300,7 @@ fn actions(root: &Map<String, Value>, base: &str) -> Result<Vec<(String, String)
     }
 }
 
-fn social(root: &Map<String, Value>) -> Result<Vec<SocialConfig>, ConfigError> {
+fn social(root: &Map) -> Result<Vec<SocialConfig>, ConfigError> {
     let map = match root.get("social") {
         None | Some(Value::Null) => return Ok(Vec::new()),
         Some(Value::Object(map)) => map,

@@ -109,3 +109,66 @@ fn no_mutated_answer_makes_a_decoder_panic() {
     assert!(fed > 5_000, "only {fed} bodies fed");
     println!("{fed} mutated answers decoded by 7 decoders each without a panic");
 }
+
+/// The cabinet's own JSON reader (`model::json`) against serde_json on the same mutated bodies:
+/// whatever serde_json reads, it reads to the same tree; whatever serde_json refuses, it refuses
+/// too — except what it tolerates on purpose: raw control characters inside strings, lone
+/// `\uD800`-style surrogates (read as U+FFFD) and numbers beyond `f64` (kept as text; a reader
+/// that wants a number gets none).
+#[test]
+fn the_json_reader_agrees_with_serde_json() {
+    use web_cabinet::model::json::{self, Value};
+
+    fn same(mine: &Value, theirs: &serde_json::Value) -> bool {
+        match (mine, theirs) {
+            (Value::Null, serde_json::Value::Null) => true,
+            (Value::Bool(a), serde_json::Value::Bool(b)) => a == b,
+            (Value::Number(a), serde_json::Value::Number(b)) => {
+                a.parse::<f64>().ok() == b.as_f64() || b.as_f64().is_none()
+            }
+            (Value::String(a), serde_json::Value::String(b)) => a == b,
+            (Value::Array(a), serde_json::Value::Array(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
+            }
+            (Value::Object(a), serde_json::Value::Object(b)) => {
+                let mut keys: Vec<&String> = a.iter().map(|(k, _)| k).collect();
+                keys.sort();
+                keys.dedup();
+                keys.len() == b.len() && b.iter().all(|(k, v)| a.get(k).is_some_and(|m| same(m, v)))
+            }
+            _ => false,
+        }
+    }
+    fn tolerated(text: &str, error: &serde_json::Error) -> bool {
+        text.chars().any(|c| c < ' ')
+            || text.to_ascii_lowercase().contains("\\ud")
+            || error.to_string().starts_with("number out of range")
+    }
+
+    let bodies = fixtures();
+    let mut rng = Rng(0x0dd_ba11_5eed);
+    let (mut agreed, mut both_refused) = (0, 0);
+    for round in 0..100 {
+        for body in &bodies {
+            let text = if round == 0 { body.clone() } else { mutate(body, &mut rng) };
+            let text = text.trim_start_matches('\u{feff}');
+            let theirs = serde_json::from_str::<serde_json::Value>(text);
+            match (json::parse(text), theirs) {
+                (Ok(mine), Ok(theirs)) => {
+                    assert!(same(&mine, &theirs), "different trees for {text}");
+                    assert_eq!(json::parse(&mine.to_string()).as_ref(), Ok(&mine), "{text}");
+                    agreed += 1;
+                }
+                (Err(_), Err(_)) => both_refused += 1,
+                (Ok(_), Err(e)) => {
+                    assert!(tolerated(text, &e), "read what serde_json refuses ({e}): {text}")
+                }
+                (Err(e), Ok(_)) => panic!("refused at {} what serde_json reads: {text}", e.at),
+            }
+        }
+    }
+    assert!(agreed > 500 && both_refused > 500, "{agreed} agreed, {both_refused} both refused");
+    println!(
+        "model::json and serde_json: {agreed} bodies read alike, {both_refused} refused alike"
+    );
+}

@@ -6,17 +6,16 @@
 
 use std::sync::{Arc, Mutex};
 
-use serde_json::{json, Map, Value};
-
 use super::error::{ApiError, ProtocolError, Rejection};
 use super::request::{ApiRequest, Endpoint, RawResponse, TransportError};
 use super::transport::Transport;
 use crate::domain::text::clean_server_message;
-use crate::model::auth::{MessageData, Token, TokenData};
+use crate::model::auth::{self, Token};
 use crate::model::envelope::{self, ErrorData, Reply};
-use crate::model::fields::{FieldsData, FormField};
-use crate::model::orders::{OrdersData, OrdersPage};
-use crate::model::profile::{Profile, ProfileData};
+use crate::model::fields::{self, FormField};
+use crate::model::json::{Map, Value};
+use crate::model::orders::OrdersPage;
+use crate::model::profile::Profile;
 
 /// The fields sent with registration, sign-in and recovery.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -94,19 +93,19 @@ impl Client {
         self.common.lock().map(|c| c.clone()).unwrap_or_default()
     }
 
-    fn common_body(&self) -> Map<String, Value> {
+    fn common_body(&self) -> Map {
         let c = self.common();
         let mut m = Map::new();
-        m.insert("appId".into(), c.app_id.into());
-        m.insert("platform".into(), c.platform.into());
-        m.insert("locale".into(), c.locale.into());
+        m.insert("appId", c.app_id);
+        m.insert("platform", c.platform);
+        m.insert("locale", c.locale);
         for (key, value) in [
             ("regionId", c.region_id),
             ("savedPhone", c.saved_phone),
             ("savedEmail", c.saved_email),
         ] {
             if let Some(v) = value {
-                m.insert(key.into(), v.into());
+                m.insert(key, v);
             }
         }
         m
@@ -159,7 +158,7 @@ impl Client {
     pub async fn register(&self, values: &[(String, String)]) -> Result<Token, ApiError> {
         let mut body = self.common_body();
         for (k, v) in values {
-            body.insert(k.clone(), v.clone().into());
+            body.insert(k.as_str(), v.as_str());
         }
         let resp = self.post(Endpoint::Registration, None, Value::Object(body)).await?;
         decode::token(&resp)
@@ -168,8 +167,8 @@ impl Client {
     /// `POST auth_url` with login and password.
     pub async fn sign_in(&self, login: &str, password: &str) -> Result<Token, ApiError> {
         let mut body = self.common_body();
-        body.insert("login".into(), login.trim().into());
-        body.insert("password".into(), password.into());
+        body.insert("login", login.trim());
+        body.insert("password", password);
         let resp = self.post(Endpoint::Auth, None, Value::Object(body)).await?;
         decode::token(&resp)
     }
@@ -177,10 +176,10 @@ impl Client {
     /// `POST auth_url` with a social network's token.
     pub async fn sign_in_social(&self, grant: &SocialGrant) -> Result<Token, ApiError> {
         let mut body = self.common_body();
-        body.insert("accessToken".into(), grant.access_token.clone().into());
-        body.insert("type".into(), grant.network.wire_name().into());
+        body.insert("accessToken", grant.access_token.as_str());
+        body.insert("type", grant.network.wire_name());
         if let Some(id) = &grant.internal_id {
-            body.insert("internal_id".into(), id.clone().into());
+            body.insert("internal_id", id.as_str());
         }
         let resp = self.post(Endpoint::Auth, None, Value::Object(body)).await?;
         decode::token(&resp)
@@ -195,12 +194,12 @@ impl Client {
         code: &str,
         token: Option<&Token>,
     ) -> Result<Option<Token>, ApiError> {
-        let body = json!({
-            "appId": self.common().app_id,
-            "code": code.trim(),
-            "field_id": field_id,
-            "value": value,
-        });
+        let body = Value::Object(Map::from_iter([
+            ("appId", self.common().app_id.as_str()),
+            ("code", code.trim()),
+            ("field_id", field_id),
+            ("value", value),
+        ]));
         let resp = self.post(Endpoint::Verification, token, body).await?;
         decode::verification_with(&resp, token.is_some())
     }
@@ -212,7 +211,12 @@ impl Client {
         value: &str,
         token: Option<&Token>,
     ) -> Result<(), ApiError> {
-        let body = json!({ "appId": self.common().app_id, "field_id": field_id, "value": value });
+        let app_id = self.common().app_id;
+        let body = Value::Object(Map::from_iter([
+            ("appId", app_id.as_str()),
+            ("field_id", field_id),
+            ("value", value),
+        ]));
         let resp = self.post(Endpoint::VerificationRepeat, token, body).await?;
         read_ok(&resp, token.is_some())
     }
@@ -224,10 +228,10 @@ impl Client {
         grant: &SocialGrant,
     ) -> Result<(), ApiError> {
         let mut body = Map::new();
-        body.insert("accessToken".into(), grant.access_token.clone().into());
-        body.insert("type".into(), grant.network.wire_name().into());
+        body.insert("accessToken", grant.access_token.as_str());
+        body.insert("type", grant.network.wire_name());
         if let Some(id) = &grant.internal_id {
-            body.insert("internal_id".into(), id.clone().into());
+            body.insert("internal_id", id.as_str());
         }
         let resp = self.post(Endpoint::TokenRefresh, Some(token), Value::Object(body)).await?;
         read_ok(&resp, true)
@@ -252,7 +256,7 @@ impl Client {
     pub async fn recover(&self, values: &[(String, String)]) -> Result<Option<String>, ApiError> {
         let mut body = self.common_body();
         for (k, v) in values {
-            body.insert(k.clone(), v.clone().into());
+            body.insert(k.as_str(), v.as_str());
         }
         let resp = self.post(Endpoint::Recovery, None, Value::Object(body)).await?;
         decode::recovery(&resp)
@@ -270,10 +274,17 @@ impl Client {
         token: &Token,
         changes: &[(String, String)],
     ) -> Result<(), ApiError> {
-        let fields: Vec<Value> =
-            changes.iter().map(|(id, value)| json!({ "field_id": id, "value": value })).collect();
-        let resp =
-            self.post(Endpoint::ChangeFields, Some(token), json!({ "fields": fields })).await?;
+        let fields: Vec<Value> = changes
+            .iter()
+            .map(|(id, value)| {
+                Value::Object(Map::from_iter([
+                    ("field_id", id.as_str()),
+                    ("value", value.as_str()),
+                ]))
+            })
+            .collect();
+        let body = Value::Object(Map::from_iter([("fields", fields)]));
+        let resp = self.post(Endpoint::ChangeFields, Some(token), body).await?;
         read_ok(&resp, true)
     }
 
@@ -294,10 +305,10 @@ impl Client {
 fn interpret<T>(
     resp: &RawResponse,
     sent_token: bool,
-    on_ok: impl FnOnce(Option<&serde_json::value::RawValue>) -> Result<T, ApiError>,
+    on_ok: impl FnOnce(Option<&Value>) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
     match envelope::decode(&resp.body) {
-        Ok(Reply::Ok(data)) => on_ok(data),
+        Ok(Reply::Ok(data)) => on_ok(data.as_ref()),
         Ok(Reply::Error(e)) => Err(rejection(e, sent_token)),
         Ok(Reply::AuthError) if sent_token => Err(ApiError::SessionOver),
         Ok(Reply::AuthError) => Err(ApiError::Rejected(Rejection::default())),
@@ -333,12 +344,16 @@ fn rejection(e: ErrorData, sent_token: bool) -> ApiError {
     })
 }
 
-fn read_data<T: serde::de::DeserializeOwned + Default>(
+/// Read an `ok` answer's `data` object with `read` (`None`: no data, `null` or `[]`).
+fn read_data<T>(
     resp: &RawResponse,
     sent_token: bool,
+    read: impl FnOnce(Option<&Value>) -> T,
 ) -> Result<T, ApiError> {
     interpret(resp, sent_token, |data| {
-        envelope::data::<T>(data).map_err(|e| ApiError::Protocol(ProtocolError::BadData(e)))
+        envelope::data_object(data)
+            .map(read)
+            .map_err(|e| ApiError::Protocol(ProtocolError::BadData(e)))
     })
 }
 
@@ -348,8 +363,8 @@ fn read_ok(resp: &RawResponse, sent_token: bool) -> Result<(), ApiError> {
 }
 
 fn read_token(resp: &RawResponse) -> Result<Token, ApiError> {
-    let data: TokenData = read_data(resp, false)?;
-    data.access_token.and_then(Token::new).ok_or(ApiError::Protocol(ProtocolError::MissingToken))
+    read_data(resp, false, auth::access_token)?
+        .ok_or(ApiError::Protocol(ProtocolError::MissingToken))
 }
 
 /// Read a body as the given endpoint's answer, without a transport: for tests and tools that
@@ -361,13 +376,13 @@ pub mod decode {
         read_token(resp)
     }
     pub fn fields(resp: &RawResponse) -> Result<Vec<FormField>, ApiError> {
-        read_data::<FieldsData>(resp, false).map(FieldsData::into_fields)
+        read_data(resp, false, fields::form_fields)
     }
     pub fn profile(resp: &RawResponse) -> Result<Profile, ApiError> {
-        read_data::<ProfileData>(resp, true).map(Profile::from)
+        read_data(resp, true, Profile::from_data)
     }
     pub fn orders(resp: &RawResponse) -> Result<OrdersPage, ApiError> {
-        read_data::<OrdersData>(resp, true).map(OrdersPage::from)
+        read_data(resp, true, OrdersPage::from_data)
     }
     pub fn ok(resp: &RawResponse, sent_token: bool) -> Result<(), ApiError> {
         read_ok(resp, sent_token)
@@ -379,11 +394,10 @@ pub mod decode {
         resp: &RawResponse,
         sent_token: bool,
     ) -> Result<Option<Token>, ApiError> {
-        let data: TokenData = read_data(resp, sent_token)?;
-        Ok(data.access_token.and_then(Token::new))
+        read_data(resp, sent_token, auth::access_token)
     }
     pub fn recovery(resp: &RawResponse) -> Result<Option<String>, ApiError> {
-        let data: MessageData = read_data(resp, false)?;
-        Ok(data.message.and_then(|m| clean_server_message(&m)))
+        let message = read_data(resp, false, auth::message)?;
+        Ok(message.and_then(|m| clean_server_message(&m)))
     }
 }

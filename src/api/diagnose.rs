@@ -3,12 +3,11 @@
 //! cabinet tolerates as well as what breaks it, so a merchant can fix both; pure and tested
 //! natively against the fixtures' kinds of answer.
 
-use serde_json::Value;
-
 use super::client::decode;
 use super::error::ApiError;
 use super::request::RawResponse;
 use crate::model::envelope::{self, BodyProblem};
+use crate::model::json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
@@ -91,8 +90,8 @@ pub fn fields_answer(
     };
     let mut out = Vec::new();
     let body = resp.body.as_str();
-    let json = match envelope::json_text(body) {
-        Ok(json) => json,
+    let (value, json) = match envelope::find_json(body) {
+        Ok(found) => found,
         Err(problem) => {
             if !(200..300).contains(&resp.status) {
                 out.push(Finding::HttpStatus(resp.status));
@@ -110,7 +109,6 @@ pub fn fields_answer(
     if !body.trim_start().starts_with(json.get(..1).unwrap_or("{")) {
         out.push(Finding::OutputBeforeJson);
     }
-    let value: Value = serde_json::from_str(json).unwrap_or(Value::Null);
     let Value::Object(top) = &value else {
         out.push(Finding::TopLevelArray);
         return out;

@@ -6,6 +6,8 @@
 //! still has the last word.
 
 use crate::model::fields::{FieldType, FormField};
+use crate::model::json::{Map, Value};
+use crate::model::lenient::Fields;
 
 /// Why a value can't be sent yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +42,9 @@ pub fn check(field: &FormField, value: &str) -> Option<Problem> {
     match field.field_type {
         FieldType::Email if !plausible_email(v) => Some(Problem::Email),
         FieldType::Phone if !plausible_phone(v) => Some(Problem::Phone),
-        FieldType::Number if v.replace(',', ".").parse::<f64>().is_err() => Some(Problem::Number),
+        FieldType::Number if crate::model::number::parse_decimal(v).is_none() => {
+            Some(Problem::Number)
+        }
         FieldType::DatePicker if date_to_wire(v).is_none() => Some(Problem::Date),
         _ => None,
     }
@@ -120,7 +124,7 @@ pub fn registration_values(
 }
 
 /// A value to confirm with a code, in the order the server listed the fields.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CodeTarget {
     pub field_id: String,
     pub value: String,
@@ -132,6 +136,83 @@ pub struct CodeTarget {
     pub code_type: FieldType,
     /// The field's title, for "change <title>".
     pub title: String,
+}
+
+/// Values (or problems) by field id. A form has a handful of fields, so a list searched in
+/// order does the job of a `BTreeMap`, whose code would cost the bundle 7 KB.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ByField<V>(Vec<(String, V)>);
+
+impl<V> Default for ByField<V> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<V> ByField<V> {
+    pub fn get(&self, id: &str) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == id).map(|(_, v)| v)
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+
+    pub fn insert(&mut self, id: String, value: V) {
+        match self.0.iter_mut().find(|(k, _)| *k == id) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((id, value)),
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) {
+        self.0.retain(|(k, _)| k != id);
+    }
+
+    pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
+        self.0.retain(|(k, _)| keep(k));
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+}
+
+impl<V> FromIterator<(String, V)> for ByField<V> {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> Self {
+        let mut out = Self::default();
+        for (k, v) in iter {
+            out.insert(k, v);
+        }
+        out
+    }
+}
+
+impl CodeTarget {
+    /// For a draft kept in session storage.
+    pub fn to_value(&self) -> Value {
+        let mut m = Map::new();
+        m.insert("field_id", self.field_id.as_str());
+        m.insert("value", self.value.as_str());
+        if let Some(prompt) = &self.prompt {
+            m.insert("prompt", prompt.as_str());
+        }
+        m.insert("resend_after", self.resend_after);
+        m.insert("code_type", self.code_type.wire_name());
+        m.insert("title", self.title.as_str());
+        Value::Object(m)
+    }
+
+    pub fn from_value(v: &Value) -> Option<Self> {
+        Some(Self {
+            field_id: v.get("field_id")?.as_str()?.to_string(),
+            value: v.id("value"),
+            prompt: v.text("prompt"),
+            resend_after: v.whole("resend_after").unwrap_or(0),
+            code_type: FieldType::from_wire(v.text("code_type").as_deref()),
+            title: v.id("title"),
+        })
+    }
 }
 
 /// Every field with `need_verification`, with the value that was submitted.
@@ -216,6 +297,19 @@ pub fn clock(seconds: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn by_field_keeps_one_value_per_id() {
+        let mut m: ByField<u32> =
+            [("a".to_string(), 1), ("b".to_string(), 2)].into_iter().collect();
+        m.insert("a".into(), 3);
+        assert_eq!(m.get("a"), Some(&3));
+        assert_eq!(m.iter().count(), 2);
+        m.remove("a");
+        assert!(!m.contains("a") && m.contains("b"));
+        m.retain(|k| k != "b");
+        assert_eq!(m, ByField::default());
+    }
 
     fn field(id: &str, ty: FieldType, required: bool) -> FormField {
         FormField {

@@ -1,10 +1,10 @@
 //! Answers that sign a customer in: authorization, registration and verification all return
 //! `data.accessToken` on success.
 
-use serde::Deserialize;
 use std::fmt;
 
-use super::lenient;
+use super::json::Value;
+use super::lenient::Fields;
 
 /// A session token. Its `Debug` never prints the value: tokens must not reach logs or messages.
 #[derive(Clone, PartialEq, Eq)]
@@ -30,16 +30,12 @@ impl fmt::Debug for Token {
     }
 }
 
-/// `data` of a sign-in answer.
-#[derive(Debug, Default, Deserialize)]
-pub struct TokenData {
-    #[serde(rename = "accessToken", default, deserialize_with = "lenient::text")]
-    pub access_token: Option<String>,
+/// `data.accessToken` of a sign-in answer, if it holds a token.
+pub fn access_token(data: Option<&Value>) -> Option<Token> {
+    data.and_then(|d| d.text("accessToken")).and_then(Token::new)
 }
 
-/// `data` of a recovery answer.
-#[derive(Debug, Default, Deserialize)]
-pub struct MessageData {
-    #[serde(default, deserialize_with = "lenient::non_blank")]
-    pub message: Option<String>,
+/// `data.message` of a recovery answer, unless blank.
+pub fn message(data: Option<&Value>) -> Option<String> {
+    data.and_then(|d| d.non_blank("message"))
 }

@@ -5,26 +5,21 @@
 //! and the in-browser demo backend) share one path from text to typed value. Only the top-level
 //! `status` counts; `data.d` (debug output that can hold the password) is never read.
 
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use serde_json::value::RawValue;
-use serde_json::Value;
-
-use super::lenient;
+use super::json::{self, Value};
+use super::lenient::{self, Fields};
 
 /// What a body said, once it is known to be a well-formed envelope.
 #[derive(Debug)]
-pub enum Reply<'a> {
-    /// `status: ok`, with the raw `data` if there was any.
-    Ok(Option<&'a RawValue>),
+pub enum Reply {
+    /// `status: ok`, with `data` if there was any.
+    Ok(Option<Value>),
     /// `status: error`.
     Error(ErrorData),
     /// `status: auth_error`: the token is no longer valid.
     AuthError,
     /// `status: verification`: a code was sent; `data` is usually absent.
-    Verification(Option<&'a RawValue>),
+    Verification(Option<Value>),
 }
-
 /// Why a body is not a usable envelope. None of these carry body text: raw server output (HTML
 /// error pages, debug dumps) must never reach the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,8 +53,8 @@ pub struct FieldError {
 }
 
 /// Find the JSON value in a body: strip a byte-order mark, skip anything printed before it (PHP
-/// warnings), ignore anything after it, and return the text of the value.
-pub fn json_text(body: &str) -> Result<&str, BodyProblem> {
+/// warnings), ignore anything after it. Returns the value and the text it was read from.
+pub fn find_json(body: &str) -> Result<(Value, &str), BodyProblem> {
     let body = body.trim_start_matches('\u{feff}');
     if body.trim().is_empty() {
         return Err(BodyProblem::Empty);
@@ -68,90 +63,67 @@ pub fn json_text(body: &str) -> Result<&str, BodyProblem> {
     // Bounded, so a large HTML page costs a few failed parses, not one per bracket.
     for (start, _) in body.match_indices(['{', '[']).take(16) {
         let rest = &body[start..];
-        let mut values = serde_json::Deserializer::from_str(rest).into_iter::<&RawValue>();
-        if let Some(Ok(raw)) = values.next() {
-            return Ok(raw.get());
+        if let Ok((value, end)) = json::parse_prefix(rest) {
+            return Ok((value, &rest[..end]));
         }
     }
     Err(BodyProblem::NotJson)
 }
 
-#[derive(Deserialize)]
-struct RawEnvelope<'a> {
-    #[serde(default)]
-    status: Option<Value>,
-    #[serde(borrow, default)]
-    data: Option<&'a RawValue>,
-}
-
 /// Classify a body.
-pub fn decode(body: &str) -> Result<Reply<'_>, BodyProblem> {
-    let json = json_text(body)?;
-    if json.starts_with('[') {
+pub fn decode(body: &str) -> Result<Reply, BodyProblem> {
+    let (value, _) = find_json(body)?;
+    let Value::Object(mut envelope) = value else {
         return Err(BodyProblem::TopLevelArray);
-    }
-    let envelope: RawEnvelope<'_> = serde_json::from_str(json).map_err(|_| BodyProblem::NotJson)?;
-    let status =
-        envelope.status.and_then(lenient::value_as_text).map(|s| s.trim().to_ascii_lowercase());
+    };
+    let status = envelope
+        .get("status")
+        .and_then(lenient::value_as_text)
+        .map(|s| s.trim().to_ascii_lowercase());
+    let data = envelope.remove("data");
     match status.as_deref() {
-        Some("ok") => Ok(Reply::Ok(envelope.data)),
-        Some("error") => Ok(Reply::Error(error_data(envelope.data))),
+        Some("ok") => Ok(Reply::Ok(data)),
+        Some("error") => Ok(Reply::Error(error_data(data.as_ref()))),
         Some("auth_error") => Ok(Reply::AuthError),
-        Some("verification") => Ok(Reply::Verification(envelope.data)),
+        Some("verification") => Ok(Reply::Verification(data)),
         _ => Err(BodyProblem::UnknownStatus),
     }
 }
 
-#[derive(Deserialize, Default)]
-struct RawErrorData {
-    #[serde(rename = "errorMessage", default, deserialize_with = "lenient::text")]
-    error_message: Option<String>,
-    #[serde(default, deserialize_with = "lenient::list")]
-    errors: Vec<Value>,
-}
-
-fn error_data(data: Option<&RawValue>) -> ErrorData {
+fn error_data(data: Option<&Value>) -> ErrorData {
     // An error answer is already a failure: a malformed `data` must not turn it into a protocol
     // error and hide the fact that the server said no.
-    let raw: RawErrorData =
-        data.and_then(|d| serde_json::from_str(d.get()).ok()).unwrap_or_default();
+    let Some(data) = data.filter(|d| d.is_object()) else {
+        return ErrorData::default();
+    };
     ErrorData {
-        message: raw.error_message,
-        errors: raw.errors.into_iter().filter_map(field_error).collect(),
+        message: data.text("errorMessage"),
+        errors: data.entries("errors").into_iter().filter_map(field_error).collect(),
     }
 }
 
-fn field_error(entry: Value) -> Option<FieldError> {
+fn field_error(entry: &Value) -> Option<FieldError> {
     match entry {
-        Value::Object(mut map) => {
-            let field_id = map
-                .remove("fieldId")
-                .or_else(|| map.remove("field_id"))
-                .and_then(lenient::value_as_text)
-                .filter(|s| !s.trim().is_empty());
-            let message = map
-                .remove("errorMessage")
-                .or_else(|| map.remove("message"))
-                .and_then(lenient::value_as_text)
-                .unwrap_or_default();
+        Value::Object(_) => {
+            let field_id = entry.non_blank("fieldId").or_else(|| entry.non_blank("field_id"));
+            let message =
+                entry.text("errorMessage").or_else(|| entry.text("message")).unwrap_or_default();
             Some(FieldError { field_id, message })
         }
-        Value::String(message) => Some(FieldError { field_id: None, message }),
+        Value::String(message) => Some(FieldError { field_id: None, message: message.clone() }),
         _ => None,
     }
 }
 
-/// Read an `ok` answer's `data` as `T`. A missing `data`, `null`, or `[]` (PHP's empty array where
-/// an object was meant) reads as `T::default()`; a structurally wrong `data` is an error that says
-/// what was expected and where (line and column: serde_path_to_error would name the JSON path, but
-/// doubles every model's deserializer in the bundle).
-pub fn data<T: DeserializeOwned + Default>(data: Option<&RawValue>) -> Result<T, String> {
-    let Some(raw) = data else {
-        return Ok(T::default());
-    };
-    let text = raw.get().trim();
-    if text == "null" || text.starts_with('[') {
-        return Ok(T::default());
+/// The object an `ok` answer's `data` holds, for an endpoint's reader. A missing `data`, `null`,
+/// or `[]` (PHP's empty array where an object was meant) reads as an empty object; `data` that is
+/// a string, a number or a boolean is an error that says so.
+pub fn data_object(data: Option<&Value>) -> Result<Option<&Value>, String> {
+    match data {
+        None | Some(Value::Null | Value::Array(_)) => Ok(None),
+        Some(v @ Value::Object(_)) => Ok(Some(v)),
+        Some(Value::String(_)) => Err("data: a string where an object was expected".into()),
+        Some(Value::Number(_)) => Err("data: a number where an object was expected".into()),
+        Some(Value::Bool(_)) => Err("data: a boolean where an object was expected".into()),
     }
-    serde_json::from_str(text).map_err(|e| format!("data: {e}"))
 }

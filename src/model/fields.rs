@@ -5,10 +5,8 @@
 //! (`select_box`, `date_picker`, `checkbox`, anything newer) are kept, not rejected, so a renderer
 //! can fall back to a text input.
 
-use serde::Deserialize;
-use serde_json::Value;
-
-use super::lenient;
+use super::json::Value;
+use super::lenient::{self, Fields};
 
 /// The input type of a field, or of a verification code (`code_input_type`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,73 +59,59 @@ impl FieldType {
     }
 }
 
-impl serde::Serialize for FieldType {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.wire_name())
-    }
-}
-
-impl<'de> Deserialize<'de> for FieldType {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(Self::from_wire(lenient::text(d)?.as_deref()))
-    }
-}
-
 /// One choice of a `select_box`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SelectOption {
-    #[serde(default, deserialize_with = "lenient::id")]
     pub id: String,
-    #[serde(default, deserialize_with = "lenient::id")]
     pub value: String,
 }
 
 /// One registration or recovery field, as the server describes it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FormField {
-    #[serde(default, deserialize_with = "lenient::id")]
     pub id: String,
-    #[serde(rename = "type", default = "text_type")]
     pub field_type: FieldType,
     /// As sent; may be empty (see [`FormField::label`]).
-    #[serde(default, deserialize_with = "lenient::id")]
     pub title: String,
-    #[serde(default, deserialize_with = "lenient::flag")]
     pub required: bool,
-    #[serde(default, deserialize_with = "lenient::flag")]
     pub need_verification: bool,
     /// Seconds before "send again" is allowed.
-    #[serde(default, deserialize_with = "lenient::whole")]
     pub time: Option<u32>,
     /// The verification screen's prompt.
-    #[serde(default, deserialize_with = "lenient::non_blank")]
     pub text: Option<String>,
-    #[serde(default, deserialize_with = "lenient::flag")]
     pub editable: bool,
-    #[serde(default, deserialize_with = "code_type")]
     pub code_input_type: Option<FieldType>,
     /// `Some(true)` marks the login field; absent on most real servers.
-    #[serde(rename = "isLogin", default, deserialize_with = "opt_flag")]
     pub is_login: Option<bool>,
-    #[serde(default)]
     pub options: Vec<SelectOption>,
 }
 
-fn text_type() -> FieldType {
-    FieldType::Text
-}
-
-fn code_type<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<FieldType>, D::Error> {
-    Ok(lenient::non_blank(d)?.map(|name| FieldType::from_wire(Some(&name))))
-}
-
-fn opt_flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    Ok(Option::<Value>::deserialize(d)?
-        .filter(|v| !v.is_null())
-        .map(|v| lenient::value_as_flag(&v)))
-}
-
 impl FormField {
+    /// Read one entry of `data.fields`: `None` unless it is an object with an id.
+    pub fn from_value(v: &Value) -> Option<Self> {
+        if !v.is_object() || v.id("id").trim().is_empty() {
+            return None;
+        }
+        Some(Self {
+            id: v.id("id"),
+            field_type: FieldType::from_wire(v.text("type").as_deref()),
+            title: v.id("title"),
+            required: v.flag("required"),
+            need_verification: v.flag("need_verification"),
+            time: v.whole("time"),
+            text: v.non_blank("text"),
+            editable: v.flag("editable"),
+            code_input_type: v.non_blank("code_input_type").map(|s| FieldType::from_wire(Some(&s))),
+            is_login: v.get("isLogin").filter(|l| !l.is_null()).map(lenient::value_as_flag),
+            options: v
+                .entries("options")
+                .into_iter()
+                .filter(|o| o.is_object())
+                .map(|o| SelectOption { id: o.id("id"), value: o.id("value") })
+                .collect(),
+        })
+    }
+
     /// A field the cabinet describes itself (a fallback form, a profile edit).
     pub fn simple(id: &str, field_type: FieldType, title: &str, required: bool) -> Self {
         Self {
@@ -161,22 +145,12 @@ impl FormField {
     }
 }
 
-/// `data` of the registration-fields and recovery-fields answers.
-#[derive(Debug, Default, Deserialize)]
-pub struct FieldsData {
-    #[serde(default, deserialize_with = "lenient::list")]
-    pub fields: Vec<Value>,
-}
-
-impl FieldsData {
-    /// Read each field on its own: an entry that is not an object, or has no id, is dropped
-    /// instead of failing the whole form.
-    pub fn into_fields(self) -> Vec<FormField> {
-        self.fields
-            .into_iter()
-            .filter(Value::is_object)
-            .filter_map(|v| serde_json::from_value::<FormField>(v).ok())
-            .filter(|f| !f.id.trim().is_empty())
-            .collect()
-    }
+/// Read `data` of the registration-fields and recovery-fields answers: each field on its own,
+/// so an entry that is not an object, or has no id, is dropped instead of failing the form.
+pub fn form_fields(data: Option<&Value>) -> Vec<FormField> {
+    data.map(|d| d.entries("fields"))
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(FormField::from_value)
+        .collect()
 }

@@ -5,21 +5,16 @@
 //! scalars through these functions so that one odd value never fails a whole answer: a value that
 //! cannot be understood becomes the documented default (`false`, `None`).
 
-use serde::{Deserialize, Deserializer};
-use serde_json::Value;
+use super::json::Value;
+use super::number::parse_decimal;
 
 /// A boolean flag: `true`/`false`, `1`/`0`, `"1"`/`"0"`, `"Y"`/`"N"`, `"true"`/`"false"`, `"yes"`/`"no"`.
 /// Missing, `null` or anything unrecognised is `false` — note that `"N"`, `"0"` and `"false"` are
 /// *false*, although they are truthy strings in JavaScript.
-pub fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    Ok(value_as_flag(&Option::<Value>::deserialize(d)?.unwrap_or(Value::Null)))
-}
-
-/// The flag reading of an already parsed value (see [`flag`]).
 pub fn value_as_flag(v: &Value) -> bool {
     match v {
         Value::Bool(b) => *b,
-        Value::Number(n) => n.as_f64().is_some_and(|x| x != 0.0),
+        Value::Number(_) => v.as_f64().is_some_and(|x| x != 0.0),
         Value::String(s) => {
             matches!(s.trim().to_ascii_lowercase().as_str(), "1" | "y" | "yes" | "true" | "on")
         }
@@ -29,86 +24,111 @@ pub fn value_as_flag(v: &Value) -> bool {
 
 /// A number that may arrive as a JSON number or a numeric string (`"1590"`, `"300.00"`,
 /// `"12,5"`). Anything else is `None`.
-pub fn number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    Ok(Option::<Value>::deserialize(d)?.as_ref().and_then(value_as_number))
-}
-
-/// The number reading of an already parsed value (see [`number`]).
 pub fn value_as_number(v: &Value) -> Option<f64> {
     match v {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => {
-            let t = s.trim().replace(',', ".");
-            t.parse::<f64>().ok().filter(|x| x.is_finite())
-        }
+        Value::Number(_) => v.as_f64(),
+        Value::String(s) => parse_decimal(s.trim()),
         _ => None,
     }
     .filter(|x| x.is_finite())
 }
 
 /// A whole, non-negative count of seconds (or pixels): number or string; fractions are rounded.
-pub fn whole<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    Ok(Option::<Value>::deserialize(d)?
-        .as_ref()
-        .and_then(value_as_number)
-        .filter(|x| *x >= 0.0 && *x <= f64::from(u32::MAX))
-        .map(|x| x.round() as u32))
+pub fn value_as_whole(v: &Value) -> Option<u32> {
+    value_as_number(v).filter(|x| *x >= 0.0 && *x <= f64::from(u32::MAX)).map(|x| x.round() as u32)
 }
 
-/// Text that may arrive as a string, a number or a boolean; `null`, objects and arrays are `None`.
-pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(Option::<Value>::deserialize(d)?.and_then(value_as_text))
-}
-
-/// The text reading of an already parsed value (see [`text`]).
-pub fn value_as_text(v: Value) -> Option<String> {
+/// Text that may arrive as a string, a number (as sent) or a boolean; `null`, objects and
+/// arrays are `None`.
+pub fn value_as_text(v: &Value) -> Option<String> {
     match v {
-        Value::String(s) => Some(s),
-        Value::Number(n) => Some(n.to_string()),
+        Value::String(s) | Value::Number(s) => Some(s.clone()),
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }
 }
 
-/// Like [`text`], but an empty or blank string is `None` too (images sent as `""`).
-pub fn non_blank<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(text(d)?.filter(|s| !s.trim().is_empty()))
-}
-
-/// An identifier: servers send ids both as strings and as numbers.
-pub fn id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(text(d)?.unwrap_or_default())
-}
-
-/// A list that may arrive as `null`, an object (PHP's empty-array quirk) or a list; entries are
-/// kept as raw values so that each can be read (or skipped) on its own.
-pub fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Value>, D::Error> {
-    Ok(match Option::<Value>::deserialize(d)? {
-        Some(Value::Array(items)) => items,
-        Some(Value::Object(map)) => map.into_iter().map(|(_, v)| v).collect(),
+/// The entries of a list that may arrive as `null`, an object (PHP's empty-array quirk, or a
+/// list serialized with keys) or a list; each entry is read (or skipped) on its own.
+pub fn entries(v: Option<&Value>) -> Vec<&Value> {
+    match v {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(Value::Object(map)) => map.iter().map(|(_, v)| v).collect(),
         _ => Vec::new(),
-    })
+    }
+}
+
+/// Readers of one member of an object, by key: what every wire struct is made from.
+pub trait Fields {
+    /// Text (see [`value_as_text`]); missing is `None`.
+    fn text(&self, key: &str) -> Option<String>;
+    /// Text that is not blank (images sent as `""`, titles of spaces).
+    fn non_blank(&self, key: &str) -> Option<String> {
+        self.text(key).filter(|s| !s.trim().is_empty())
+    }
+    /// An identifier: servers send ids both as strings and as numbers; missing is empty.
+    fn id(&self, key: &str) -> String {
+        self.text(key).unwrap_or_default()
+    }
+    fn flag(&self, key: &str) -> bool;
+    fn number(&self, key: &str) -> Option<f64>;
+    fn whole(&self, key: &str) -> Option<u32>;
+    /// A member that is an object; `null`, `[]` or anything else is `None`.
+    fn object(&self, key: &str) -> Option<&Value>;
+    fn entries(&self, key: &str) -> Vec<&Value>;
+}
+
+impl Fields for Value {
+    fn text(&self, key: &str) -> Option<String> {
+        self.get(key).and_then(value_as_text)
+    }
+    fn flag(&self, key: &str) -> bool {
+        self.get(key).is_some_and(value_as_flag)
+    }
+    fn number(&self, key: &str) -> Option<f64> {
+        self.get(key).and_then(value_as_number)
+    }
+    fn whole(&self, key: &str) -> Option<u32> {
+        self.get(key).and_then(value_as_whole)
+    }
+    fn object(&self, key: &str) -> Option<&Value> {
+        self.get(key).filter(|v| v.is_object())
+    }
+    fn entries(&self, key: &str) -> Vec<&Value> {
+        entries(self.get(key))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::model::json::parse;
+
+    fn json(text: &str) -> Value {
+        parse(text).unwrap()
+    }
 
     #[test]
     fn flags_follow_php_not_javascript() {
-        for yes in [json!(true), json!(1), json!("1"), json!("Y"), json!("true"), json!("yes")] {
+        for yes in [
+            json(r#"true"#),
+            json(r#"1"#),
+            json(r#""1""#),
+            json(r#""Y""#),
+            json(r#""true""#),
+            json(r#""yes""#),
+        ] {
             assert!(value_as_flag(&yes), "{yes}");
         }
         for no in [
-            json!(false),
-            json!(0),
-            json!("0"),
-            json!("N"),
-            json!("false"),
-            json!(null),
-            json!(""),
-            json!([]),
+            json(r#"false"#),
+            json(r#"0"#),
+            json(r#""0""#),
+            json(r#""N""#),
+            json(r#""false""#),
+            json(r#"null"#),
+            json(r#""""#),
+            json(r#"[]"#),
         ] {
             assert!(!value_as_flag(&no), "{no}");
         }
@@ -116,12 +136,12 @@ mod tests {
 
     #[test]
     fn numbers_from_strings() {
-        assert_eq!(value_as_number(&json!("120")), Some(120.0));
-        assert_eq!(value_as_number(&json!(" 300.00 ")), Some(300.0));
-        assert_eq!(value_as_number(&json!("12,5")), Some(12.5));
-        assert_eq!(value_as_number(&json!(3287.3)), Some(3287.3));
-        assert_eq!(value_as_number(&json!("abc")), None);
-        assert_eq!(value_as_number(&json!("NaN")), None);
-        assert_eq!(value_as_number(&json!(null)), None);
+        assert_eq!(value_as_number(&json(r#""120""#)), Some(120.0));
+        assert_eq!(value_as_number(&json(r#"" 300.00 ""#)), Some(300.0));
+        assert_eq!(value_as_number(&json(r#""12,5""#)), Some(12.5));
+        assert_eq!(value_as_number(&json(r#"3287.3"#)), Some(3287.3));
+        assert_eq!(value_as_number(&json(r#""abc""#)), None);
+        assert_eq!(value_as_number(&json(r#""NaN""#)), None);
+        assert_eq!(value_as_number(&json(r#"null"#)), None);
     }
 }

@@ -4,11 +4,9 @@
 //! version does not know, without a type, or `null`, becomes [`ProfileField::Unknown`] so the rest
 //! of the profile still shows. Images sent as `""` become `None`.
 
-use serde::Deserialize;
-use serde_json::Value;
-
 use super::fields::FieldType;
-use super::lenient;
+use super::json::Value;
+use super::lenient::Fields;
 
 /// What an action asks the cabinet to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,12 +65,7 @@ pub struct Action {
 
 impl Action {
     fn from_value(v: Option<&Value>) -> Self {
-        let get = |key: &str| {
-            v.and_then(|a| a.get(key))
-                .cloned()
-                .and_then(lenient::value_as_text)
-                .filter(|s| !s.trim().is_empty())
-        };
+        let get = |key: &str| v.and_then(|a| a.non_blank(key));
         Self { kind: ActionKind::from_wire(get("type").as_deref()), param: get("param") }
     }
 }
@@ -116,68 +109,45 @@ pub enum ProfileField {
     Unknown { kind: Option<String> },
 }
 
-fn text_at(v: &Value, key: &str) -> Option<String> {
-    v.get(key).cloned().and_then(lenient::value_as_text)
-}
-
-fn image_at(v: &Value, key: &str) -> Option<String> {
-    text_at(v, key).filter(|s| !s.trim().is_empty())
-}
-
-fn flag_at(v: &Value, key: &str) -> bool {
-    v.get(key).is_some_and(lenient::value_as_flag)
-}
-
 fn editable_value(v: &Value) -> EditableValue {
-    let need_verification = flag_at(v, "need_verification");
+    let need_verification = v.flag("need_verification");
     EditableValue {
-        id: text_at(v, "id").unwrap_or_default(),
-        title: text_at(v, "title").filter(|s| !s.trim().is_empty()),
-        value: text_at(v, "value"),
-        editable: flag_at(v, "editable"),
-        field_type: FieldType::from_wire(text_at(v, "type").as_deref()),
+        id: v.id("id"),
+        title: v.non_blank("title"),
+        value: v.text("value"),
+        editable: v.flag("editable"),
+        field_type: FieldType::from_wire(v.text("type").as_deref()),
         need_verification,
-        verified: need_verification && flag_at(v, "verified"),
-        time: v
-            .get("time")
-            .and_then(lenient::value_as_number)
-            .filter(|t| *t >= 0.0 && *t <= f64::from(u32::MAX))
-            .map(|t| t.round() as u32),
-        text: text_at(v, "text").filter(|s| !s.trim().is_empty()),
-        code_input_type: text_at(v, "code_input_type")
-            .filter(|s| !s.trim().is_empty())
-            .map(|s| FieldType::from_wire(Some(&s))),
+        verified: need_verification && v.flag("verified"),
+        time: v.whole("time"),
+        text: v.non_blank("text"),
+        code_input_type: v.non_blank("code_input_type").map(|s| FieldType::from_wire(Some(&s))),
     }
 }
 
 impl ProfileField {
     /// Read one entry of `data.fields`.
     pub fn from_value(v: &Value) -> Self {
-        let kind = text_at(v, "cabinet_field_type");
+        let kind = v.text("cabinet_field_type");
         match kind.as_deref() {
             Some("name_field") => {
-                Self::Name { field: editable_value(v), image: image_at(v, "image") }
+                Self::Name { field: editable_value(v), image: v.non_blank("image") }
             }
             Some("image_action_field") => Self::ImageAction {
-                image: image_at(v, "image"),
+                image: v.non_blank("image"),
                 action: Action::from_value(v.get("action")),
             },
             Some("title_text_field") => Self::TitleText(editable_value(v)),
-            Some("text_field") => Self::Text { value: text_at(v, "value") },
+            Some("text_field") => Self::Text { value: v.text("value") },
             Some("action_field") => Self::ActionRow {
-                value: text_at(v, "value"),
+                value: v.text("value"),
                 action: Action::from_value(v.get("action")),
-                image: image_at(v, "image"),
+                image: v.non_blank("image"),
             },
-            Some("bonus_field") => {
-                Self::Bonus { title: text_at(v, "title"), value: text_at(v, "value") }
-            }
-            Some("barcode_field") => Self::Barcode { image: image_at(v, "image") },
+            Some("bonus_field") => Self::Bonus { title: v.text("title"), value: v.text("value") },
+            Some("barcode_field") => Self::Barcode { image: v.non_blank("image") },
             Some("separator") => Self::Separator {
-                size: v
-                    .get("size")
-                    .and_then(lenient::value_as_number)
-                    .map_or(0, |s| s.clamp(0.0, 400.0).round() as u32),
+                size: v.number("size").map_or(0, |s| s.clamp(0.0, 400.0).round() as u32),
             },
             _ => Self::Unknown { kind },
         }
@@ -185,43 +155,17 @@ impl ProfileField {
 }
 
 /// `data.bonus` (or the legacy `data.bonuses`).
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Bonus {
-    #[serde(default, deserialize_with = "lenient::number")]
     pub amount: Option<f64>,
     /// As sent; see `domain::bonus` for the clamped share.
-    #[serde(default, deserialize_with = "lenient::number")]
     pub available_proportion: Option<f64>,
 }
 
 /// `data.discount`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Discount {
-    #[serde(default, deserialize_with = "lenient::number")]
     pub value: Option<f64>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub struct ProfileData {
-    #[serde(default, deserialize_with = "lenient::list")]
-    fields: Vec<Value>,
-    #[serde(default, deserialize_with = "object")]
-    bonus: Option<Bonus>,
-    #[serde(default, deserialize_with = "object")]
-    bonuses: Option<Bonus>,
-    #[serde(default, deserialize_with = "object")]
-    discount: Option<Discount>,
-}
-
-/// A bonus/discount object, or `None` for `null`, `[]` or anything unreadable.
-fn object<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: serde::de::DeserializeOwned,
-{
-    Ok(Option::<Value>::deserialize(d)?
-        .filter(Value::is_object)
-        .and_then(|v| serde_json::from_value(v).ok()))
 }
 
 /// The profile, ready for the views.
@@ -233,17 +177,24 @@ pub struct Profile {
     pub discount: Option<Discount>,
 }
 
-impl From<ProfileData> for Profile {
-    fn from(d: ProfileData) -> Self {
+impl Profile {
+    /// Read `data` of the profile answer (`None`: no data, an empty profile). `bonus`,
+    /// `bonuses` and `discount` count only as objects (`null` and `[]` are common).
+    pub fn from_data(data: Option<&Value>) -> Self {
+        let Some(d) = data else {
+            return Self::default();
+        };
+        let bonus = |b: &Value| Bonus {
+            amount: b.number("amount"),
+            available_proportion: b.number("available_proportion"),
+        };
         Self {
-            fields: d.fields.iter().map(ProfileField::from_value).collect(),
-            bonus: d.bonus.or(d.bonuses),
-            discount: d.discount,
+            fields: d.entries("fields").into_iter().map(ProfileField::from_value).collect(),
+            bonus: d.object("bonus").or_else(|| d.object("bonuses")).map(bonus),
+            discount: d.object("discount").map(|v| Discount { value: v.number("value") }),
         }
     }
-}
 
-impl Profile {
     /// The customer's name, from the first `name_field` with a value.
     pub fn name(&self) -> Option<&str> {
         self.fields.iter().find_map(|f| match f {

@@ -30,12 +30,12 @@ const HERE: &str = "/profile";
 const DRAFT_KEY: &str = "web-cabinet:profile-draft";
 
 fn load_draft() -> Option<Draft> {
-    browser::load(Area::Session, DRAFT_KEY).and_then(|s| serde_json::from_str(&s).ok())
+    browser::load(Area::Session, DRAFT_KEY).and_then(|s| Draft::from_json(&s))
 }
 
 fn keep_draft(draft: Option<&Draft>) {
-    match draft.and_then(|d| serde_json::to_string(d).ok()) {
-        Some(text) => browser::store(Area::Session, DRAFT_KEY, &text),
+    match draft {
+        Some(draft) => browser::store(Area::Session, DRAFT_KEY, &draft.to_json()),
         None => browser::remove(Area::Session, DRAFT_KEY),
     }
 }

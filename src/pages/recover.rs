@@ -2,8 +2,6 @@
 //! recovery_url`; the server's `message` is the outcome. A server that configures no recovery
 //! fields (`fields: null`) gets a single e-mail field, the one every shop has.
 
-use std::collections::BTreeMap;
-
 use crate::ui::nav::A;
 use leptos::prelude::*;
 
@@ -42,7 +40,7 @@ pub fn Recover() -> impl IntoView {
         }
     };
 
-    let state = FormState::new(BTreeMap::new());
+    let state = FormState::new(Default::default());
     let outcome: RwSignal<Option<String>> = RwSignal::new(None);
     let submit = Action::new_local(move |body: &Vec<(String, String)>| {
         let (c, body) = (client.clone(), body.clone());

@@ -7,23 +7,22 @@
 //! the non-secret values survive a reload (session storage), so a reload neither loses the form
 //! nor resets the "send again" countdown.
 
-use std::collections::BTreeMap;
-
 use crate::ui::nav::use_navigate;
 use crate::ui::nav::NavigateOptions;
 use crate::ui::nav::A;
 use leptos::prelude::*;
 
 use crate::ui::action::Action;
-use serde::{Deserialize, Serialize};
 
 use crate::api::{ApiError, Client};
 use crate::browser::{self, Area};
-use crate::domain::form::{self, registration_values, verification_queue, CodeTarget};
+use crate::domain::form::{self, registration_values, verification_queue, ByField, CodeTarget};
 use crate::domain::login_field::login_field;
 use crate::i18n::use_i18n;
 use crate::model::auth::Token;
 use crate::model::fields::{FieldType, FormField};
+use crate::model::json::{self, Map, Value};
+use crate::model::lenient::Fields;
 use crate::session::{Notice, Session};
 use crate::ui::banner::ErrorBanner;
 use crate::ui::code::{start_countdown, CodeVerification};
@@ -34,9 +33,9 @@ use crate::ui::submit::SubmitButton;
 const DRAFT_KEY: &str = "web-cabinet:register";
 
 /// What survives a reload: values (never passwords) and the code step.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Draft {
-    values: BTreeMap<String, String>,
+    values: ByField<String>,
     queue: Vec<CodeTarget>,
     step: Option<usize>,
 }
@@ -44,8 +43,32 @@ struct Draft {
 impl Draft {
     fn load() -> Self {
         browser::load(Area::Session, DRAFT_KEY)
-            .and_then(|s| serde_json::from_str(&s).ok())
+            .and_then(|s| json::parse(&s).ok())
+            .map(|v| Self {
+                values: v
+                    .get("values")
+                    .and_then(Value::as_object)
+                    .map(|m| {
+                        m.iter()
+                            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                queue: v.entries("queue").into_iter().filter_map(CodeTarget::from_value).collect(),
+                step: v.whole("step").map(|n| n as usize),
+            })
             .unwrap_or_default()
+    }
+
+    fn to_json(&self) -> String {
+        let mut m = Map::new();
+        let values: Map = self.values.iter().map(|(k, v)| (k, v.as_str())).collect();
+        m.insert("values", values);
+        m.insert("queue", self.queue.iter().map(CodeTarget::to_value).collect::<Vec<_>>());
+        if let Some(step) = self.step.and_then(|s| u32::try_from(s).ok()) {
+            m.insert("step", step);
+        }
+        Value::Object(m).to_string()
     }
 
     fn save(&self, fields: &[FormField]) {
@@ -55,10 +78,8 @@ impl Draft {
             .filter(|f| f.field_type == FieldType::Password)
             .map(|f| f.id.as_str())
             .collect();
-        kept.values.retain(|k, _| !secret.contains(&k.as_str()));
-        if let Ok(text) = serde_json::to_string(&kept) {
-            browser::store(Area::Session, DRAFT_KEY, &text);
-        }
+        kept.values.retain(|k| !secret.contains(&k));
+        browser::store(Area::Session, DRAFT_KEY, &kept.to_json());
     }
 
     fn clear() {

@@ -19,14 +19,31 @@ use crate::domain::form::kind_of;
 use crate::domain::locale::{format_amount, Lang};
 use crate::domain::url::safe_image_src;
 use crate::i18n::{use_i18n, Strings};
+use crate::model::json::{self, Map, Value};
 use crate::model::profile::{Action, EditableValue, Profile, ProfileField};
 use crate::ui::barcode::Barcode;
 
 /// The one field being edited, and what was typed into it.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
     pub field_id: String,
     pub value: String,
+}
+
+impl Draft {
+    /// The draft as kept in session storage across a sign-in.
+    pub fn to_json(&self) -> String {
+        let pairs = [("field_id", self.field_id.as_str()), ("value", self.value.as_str())];
+        Value::Object(Map::from_iter(pairs)).to_string()
+    }
+
+    pub fn from_json(text: &str) -> Option<Self> {
+        let v = json::parse(text).ok()?;
+        Some(Self {
+            field_id: v.get("field_id")?.as_str()?.to_string(),
+            value: v.get("value")?.as_str()?.to_string(),
+        })
+    }
 }
 
 /// Editing state and commands, shared by the editable blocks.

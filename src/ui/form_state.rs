@@ -1,13 +1,11 @@
 //! The state of a server-described form — values, client-side problems, the last failure — and
 //! what the view derives from it. Shared by registration and password recovery.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::api::ApiError;
-use crate::domain::form::{self, Problem};
+use crate::domain::form::{self, ByField, Problem};
 use crate::i18n::use_i18n;
 use crate::model::fields::FormField;
 use crate::sdui::fields::{input_id, FieldInput};
@@ -15,8 +13,8 @@ use crate::ui::banner::ErrorBanner;
 
 #[derive(Clone, Copy)]
 pub struct FormState {
-    pub values: RwSignal<BTreeMap<String, String>>,
-    pub problems: RwSignal<BTreeMap<String, Problem>>,
+    pub values: RwSignal<ByField<String>>,
+    pub problems: RwSignal<ByField<Problem>>,
     pub failure: RwSignal<Option<ApiError>>,
 }
 
@@ -32,10 +30,10 @@ pub fn focus(id: &str) {
 }
 
 impl FormState {
-    pub fn new(values: BTreeMap<String, String>) -> Self {
+    pub fn new(values: ByField<String>) -> Self {
         Self {
             values: RwSignal::new(values),
-            problems: RwSignal::new(BTreeMap::new()),
+            problems: RwSignal::new(ByField::default()),
             failure: RwSignal::new(None),
         }
     }
@@ -55,23 +53,19 @@ impl FormState {
     pub fn on_input(&self, id: String) -> Callback<String> {
         let (values, problems) = (self.values, self.problems);
         Callback::new(move |v: String| {
-            problems.update(|p| {
-                p.remove(&id);
-            });
-            values.update(|m| {
-                m.insert(id.clone(), v);
-            });
+            problems.update(|p| p.remove(&id));
+            values.update(|m| m.insert(id.clone(), v));
         })
     }
 
     /// Check every shown field; focus the first with a problem. `true` when all is well.
     pub fn check_all(&self, fields: &[FormField]) -> bool {
-        let found: BTreeMap<String, Problem> = fields
+        let found: ByField<Problem> = fields
             .iter()
             .filter(|f| form::is_shown(f))
             .filter_map(|f| form::check(f, &self.value(&f.id)).map(|p| (f.id.clone(), p)))
             .collect();
-        let first_bad = fields.iter().find(|f| found.contains_key(&f.id)).map(|f| f.id.clone());
+        let first_bad = fields.iter().find(|f| found.contains(&f.id)).map(|f| f.id.clone());
         self.problems.set(found);
         match first_bad {
             Some(id) => {

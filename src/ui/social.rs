@@ -6,13 +6,14 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::browser::{self, Area};
 use crate::config::{Config, SocialConfig};
 use crate::domain::oauth::{authorize_url, state_from_bytes};
 use crate::domain::url;
 use crate::i18n::use_i18n;
+use crate::model::json::{self, Map, Value};
+use crate::model::lenient::Fields;
 use crate::ui::nav::Nav;
 
 const PENDING_KEY: &str = "web-cabinet:oauth";
@@ -20,7 +21,7 @@ const PENDING_KEY: &str = "web-cabinet:oauth";
 pub const CALLBACK_PATH: &str = "oauth/callback";
 
 /// An OAuth flow this browser started.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pending {
     pub state: String,
     pub network: String,
@@ -35,7 +36,26 @@ impl Pending {
     pub fn take() -> Option<Self> {
         let text = browser::load(Area::Session, PENDING_KEY)?;
         browser::remove(Area::Session, PENDING_KEY);
-        serde_json::from_str(&text).ok()
+        Self::from_json(&text)
+    }
+
+    fn to_json(&self) -> String {
+        let mut m = Map::new();
+        m.insert("state", self.state.as_str());
+        m.insert("network", self.network.as_str());
+        m.insert("connect", self.connect);
+        m.insert("next", self.next.as_str());
+        Value::Object(m).to_string()
+    }
+
+    fn from_json(text: &str) -> Option<Self> {
+        let v = json::parse(text).ok()?;
+        Some(Self {
+            state: v.get("state")?.as_str()?.to_string(),
+            network: v.get("network")?.as_str()?.to_string(),
+            connect: v.flag("connect"),
+            next: v.id("next"),
+        })
     }
 }
 
@@ -55,10 +75,7 @@ fn start(social: &SocialConfig, connect: bool, next: &str, route_base: &str) {
         connect,
         next: next.into(),
     };
-    let Ok(text) = serde_json::to_string(&pending) else {
-        return;
-    };
-    browser::store(Area::Session, PENDING_KEY, &text);
+    browser::store(Area::Session, PENDING_KEY, &pending.to_json());
     browser::go_to(&authorize_url(
         &social.authorize_url,
         &social.client_id,
