@@ -115,12 +115,11 @@ enum BootError {
 }
 
 async fn load_config(source: ConfigSource) -> Result<Config, BootError> {
-    let response = gloo_net::http::Request::get(&source.url)
-        .send()
+    let window = web_sys::window().ok_or(BootError::Unreachable)?;
+    let response = crate::api::http::fetch_text(&window, &source.url, &web_sys::RequestInit::new())
         .await
         .map_err(|_| BootError::Unreachable)?;
-    let status = response.status();
-    let text = response.text().await.map_err(|_| BootError::Unreachable)?;
+    let (status, text) = (response.status, response.body);
     // A server with an SPA fallback answers a missing cabinet.json with index.html.
     let missing = status == 404 || (status == 200 && text.trim_start().starts_with('<'));
     if missing && !source.explicit {

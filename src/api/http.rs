@@ -1,4 +1,4 @@
-//! The HTTP transport: `fetch` through gloo-net, to the URLs in `cabinet.json`.
+//! The HTTP transport: the browser's `fetch`, to the URLs in `cabinet.json`.
 //!
 //! It sends the raw `Authorization: <token>` header (no `Bearer`), JSON bodies, appends query
 //! parameters with `&` when the URL has a query already, and aborts a request that outlives
@@ -8,9 +8,9 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo_net::http::{Request, RequestBuilder};
 use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use super::request::{ApiRequest, Endpoint, Method, RawResponse, TransportError};
 use crate::domain::retry::{delay_ms, should_retry, Outcome};
@@ -69,35 +69,25 @@ impl HttpTransport {
 
     async fn send_once(&self, req: &ApiRequest) -> Result<RawResponse, TransportError> {
         let url = self.url_for(req).ok_or(TransportError::Network)?;
+        let window = web_sys::window().ok_or(TransportError::Network)?;
         let method = req.endpoint.method();
-        let mut builder: RequestBuilder = match method {
-            Method::Get => Request::get(&url),
-            Method::Post => Request::post(&url),
-            Method::Delete => Request::delete(&url),
-        };
+        let headers = web_sys::Headers::new().map_err(|_| TransportError::Network)?;
+        let init = web_sys::RequestInit::new();
+        init.set_method(method.as_str());
         if let Some(token) = &req.token {
-            builder = builder.header("Authorization", token);
+            headers.set("Authorization", token).map_err(|_| TransportError::Network)?;
         }
+        if let (Some(body), Method::Post) = (&req.body, method) {
+            headers.set("Content-Type", "application/json").map_err(|_| TransportError::Network)?;
+            init.set_body(&JsValue::from_str(body));
+        }
+        init.set_headers(&headers);
 
         let controller = web_sys::AbortController::new().ok();
-        let signal = controller.as_ref().map(|c| c.signal());
-        builder = builder.abort_signal(signal.as_ref());
+        init.set_signal(controller.as_ref().map(|c| c.signal()).as_ref());
         let timer = Timeout::start(self.timeout_ms, controller);
 
-        let request = match (&req.body, method) {
-            (Some(body), Method::Post) => builder
-                .header("Content-Type", "application/json")
-                .body(body.clone())
-                .map_err(|_| TransportError::Network)?,
-            _ => builder.build().map_err(|_| TransportError::Network)?,
-        };
-        let outcome = async {
-            let resp = request.send().await.map_err(|_| TransportError::Network)?;
-            let status = resp.status();
-            let body = resp.text().await.map_err(|_| TransportError::Network)?;
-            Ok(RawResponse { status, body })
-        }
-        .await;
+        let outcome = fetch_text(&window, &url, &init).await;
         let fired = timer.as_ref().is_some_and(Timeout::fired);
         drop(timer);
         match outcome {
@@ -105,6 +95,22 @@ impl HttpTransport {
             other => other,
         }
     }
+}
+
+/// `fetch` a URL and read the answer as text, whatever its status (gloo-net did this with 3 KB
+/// more of wasm). Any failure to get an answer — offline, CORS refusal, abort — is `Network`.
+pub async fn fetch_text(
+    window: &web_sys::Window,
+    url: &str,
+    init: &web_sys::RequestInit,
+) -> Result<RawResponse, TransportError> {
+    let answer = JsFuture::from(window.fetch_with_str_and_init(url, init))
+        .await
+        .map_err(|_| TransportError::Network)?;
+    let resp: web_sys::Response = answer.dyn_into().map_err(|_| TransportError::Network)?;
+    let text = resp.text().map_err(|_| TransportError::Network)?;
+    let body = JsFuture::from(text).await.map_err(|_| TransportError::Network)?;
+    Ok(RawResponse { status: resp.status(), body: body.as_string().unwrap_or_default() })
 }
 
 /// Wait without blocking the page.
