@@ -4,6 +4,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use crate::ui::effect::effect;
 use wasm_bindgen::JsCast;
 
 #[cfg(feature = "demo")]
@@ -166,7 +168,7 @@ fn Boot(source: ConfigSource, root: web_sys::HtmlElement) -> impl IntoView {
     provide_context(I18n { lang });
     // The cabinet's own language, on its own root: a host page's `lang` is left alone.
     let lang_root = root.clone();
-    Effect::new(move || {
+    effect(move || {
         lang_root.set_attribute("lang", lang.get().tag()).ok();
     });
     move || match config.get() {
@@ -269,7 +271,7 @@ fn Cabinet(config: Config, route_base: String, root: web_sys::HtmlElement) -> im
     provide_context(OrdersStore::new(config.orders_page_size));
     frame::connect(config.parent_origin.clone(), root, session, i18n);
     provide_context(Arc::new(config));
-    Effect::new(move || {
+    effect(move || {
         let lang = i18n.lang.get();
         client.set_locale(lang.wire_locale());
         browser::store(Area::Local, LANG_KEY, lang.tag());

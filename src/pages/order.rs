@@ -8,6 +8,8 @@ use crate::ui::nav::use_params_map;
 use crate::ui::nav::{Redirect, A};
 use leptos::prelude::*;
 
+use crate::ui::effect::effect;
+
 use crate::api::Client;
 use crate::config::Config;
 use crate::domain::dates::format_order_date;
@@ -49,7 +51,7 @@ fn OrderDetails(id: Signal<String>, session: Session) -> impl IntoView {
     });
     // Not loaded yet: keep loading pages until it turns up or the history ends.
     let load_client = client.clone();
-    Effect::new(move || {
+    effect(move || {
         let here = format!("/orders/{}", encode_component(&id.get()));
         if found.with(Option::is_none) && store.phase.get() == Phase::Idle {
             store.load_next(&load_client, session, session_over_to(session, here));

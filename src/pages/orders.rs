@@ -11,6 +11,8 @@ use crate::ui::nav::{Redirect, A};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+
+use crate::ui::effect::effect;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
@@ -89,7 +91,7 @@ fn OrdersList(session: Session) -> impl IntoView {
     // New rows arrived: re-measure (the list grew), and if the end of the list is still in view
     // (an observer only reports changes, and the browser may keep the bottom in view) go on.
     let continue_load = load.clone();
-    Effect::new(move || {
+    effect(move || {
         store.orders.with(|_| ());
         let idle = store.phase.get() == Phase::Idle;
         let load = continue_load.clone();
@@ -108,7 +110,7 @@ fn OrdersList(session: Session) -> impl IntoView {
         });
     });
     let auto_load = load.clone();
-    Effect::new(move || {
+    effect(move || {
         let Some(el) = sentinel.get() else {
             return;
         };

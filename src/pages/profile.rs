@@ -10,6 +10,8 @@ use crate::ui::nav::NavigateOptions;
 use crate::ui::nav::Redirect;
 use leptos::prelude::*;
 
+use crate::ui::effect::effect;
+
 use crate::ui::action::Action;
 
 use crate::api::{ApiError, Client};
@@ -104,14 +106,14 @@ fn ProfileView(session: Session) -> impl IntoView {
         );
     };
     let over = session_over.clone();
-    Effect::new(move || {
+    effect(move || {
         if matches!(profile.get(), Some(Err(ApiError::SessionOver))) {
             over();
         }
     });
 
     let draft = RwSignal::new(load_draft());
-    Effect::new(move || draft.with(|d| keep_draft(d.as_ref())));
+    effect(move || draft.with(|d| keep_draft(d.as_ref())));
     let failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let verifying: RwSignal<Option<CodeTarget>> = RwSignal::new(None);
     let saved = RwSignal::new(false);
@@ -133,7 +135,7 @@ fn ProfileView(session: Session) -> impl IntoView {
         }
     });
     let over = session_over.clone();
-    Effect::new(move || {
+    effect(move || {
         let Some(result) = save.value().get() else {
             return;
         };
@@ -190,7 +192,7 @@ fn ProfileView(session: Session) -> impl IntoView {
     });
     let over = session_over.clone();
     let page_failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    Effect::new(move || match confirm.value().get() {
+    effect(move || match confirm.value().get() {
         Some(Ok(target)) => {
             start_countdown(&target);
             verifying.set(Some(target));

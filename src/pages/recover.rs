@@ -5,6 +5,8 @@
 use crate::ui::nav::A;
 use leptos::prelude::*;
 
+use crate::ui::effect::effect;
+
 use crate::ui::action::Action;
 
 use crate::api::Client;
@@ -46,7 +48,7 @@ pub fn Recover() -> impl IntoView {
         let (c, body) = (client.clone(), body.clone());
         async move { c.recover(&body).await }
     });
-    Effect::new(move || match submit.value().get() {
+    effect(move || match submit.value().get() {
         Some(Ok(message)) => {
             outcome.set(Some(message.unwrap_or_else(|| i18n.t().recover_done_fallback.into())));
         }

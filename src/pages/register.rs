@@ -12,6 +12,8 @@ use crate::ui::nav::NavigateOptions;
 use crate::ui::nav::A;
 use leptos::prelude::*;
 
+use crate::ui::effect::effect;
+
 use crate::ui::action::Action;
 
 use crate::api::{ApiError, Client};
@@ -144,7 +146,7 @@ pub fn Register() -> impl IntoView {
         }
     };
     let finish_submit = finish.clone();
-    Effect::new(move || {
+    effect(move || {
         let Some(result) = submit.value().get() else {
             return;
         };

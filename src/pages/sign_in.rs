@@ -13,6 +13,8 @@ use crate::ui::nav::{use_navigate, use_query_map};
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::ui::effect::effect;
+
 use crate::ui::action::Action;
 
 use crate::api::{ApiError, Client};
@@ -73,7 +75,7 @@ pub fn SignIn() -> impl IntoView {
             .and_then(local_path)
             .map_or_else(|| "/profile".to_string(), str::to_string)
     };
-    Effect::new(move || {
+    effect(move || {
         if session.is_signed_in() {
             navigate(&next(), NavigateOptions { replace: true, ..Default::default() });
         }
@@ -87,8 +89,8 @@ pub fn SignIn() -> impl IntoView {
         async move { c.registration_fields().await }
     });
     // Start-up milestones: the form can be typed into now; its labels follow the server's fields.
-    Effect::new(move || browser::mark("web-cabinet:sign-in-interactive"));
-    Effect::new(move || {
+    effect(move || browser::mark("web-cabinet:sign-in-interactive"));
+    effect(move || {
         if fields.with(Option::is_some) {
             browser::mark("web-cabinet:sign-in-labelled");
         }
@@ -117,7 +119,7 @@ pub fn SignIn() -> impl IntoView {
     });
     let pending = submit.pending();
 
-    Effect::new(move || {
+    effect(move || {
         let Some(result) = submit.value().get() else {
             return;
         };

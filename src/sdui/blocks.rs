@@ -10,6 +10,8 @@ use crate::ui::nav::A;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::ui::effect::effect;
+
 use crate::api::ApiError;
 use crate::browser;
 use crate::config::Config;
@@ -287,7 +289,7 @@ fn Editor(field: EditableValue, title: String) -> impl IntoView {
     let error_id = format!("{input_id}-error");
     let kind = kind_of(&field.field_type, &field.id, false);
     let input = NodeRef::<html::Input>::new();
-    Effect::new(move || {
+    effect(move || {
         if let Some(el) = input.get() {
             el.focus().ok();
         }

@@ -4,6 +4,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::ui::effect::effect;
+
 use crate::i18n::use_i18n;
 
 #[component]
@@ -18,7 +20,7 @@ pub fn Barcode(src: String) -> impl IntoView {
             b.focus().ok();
         }
     };
-    Effect::new(move || {
+    effect(move || {
         if open.get() {
             if let Some(b) = closer.get() {
                 b.focus().ok();

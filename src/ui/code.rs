@@ -9,6 +9,8 @@ use std::time::Duration;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::ui::effect::effect;
+
 use crate::ui::action::Action;
 
 use crate::api::{ApiError, Client, ProtocolError};
@@ -76,7 +78,7 @@ pub fn CodeVerification(
     let missing = RwSignal::new(false);
 
     // Focus the code input when the step appears.
-    Effect::new(move || {
+    effect(move || {
         if let Some(el) = input.get() {
             el.focus().ok();
         }
@@ -105,7 +107,7 @@ pub fn CodeVerification(
     });
 
     let done_target = target.clone();
-    Effect::new(move || match verify.value().get() {
+    effect(move || match verify.value().get() {
         Some(Ok(token)) => {
             clear_countdown(&done_target);
             on_verified.run(token);
@@ -125,7 +127,7 @@ pub fn CodeVerification(
         None => {}
     });
     let resend_target = target.clone();
-    Effect::new(move || match resend.value().get() {
+    effect(move || match resend.value().get() {
         Some(Ok(())) => {
             start_countdown(&resend_target);
             deadline.set(stored_deadline(&resend_target));

@@ -10,6 +10,8 @@
 //! - from the parent: `{type: "web-cabinet:set-language", lang: "ru" | "en"}`.
 
 use leptos::prelude::*;
+
+use crate::ui::effect::effect;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -43,7 +45,7 @@ pub fn connect(origin: Option<String>, root: web_sys::HtmlElement, session: Sess
 
     // Sign-in state, now and on every change.
     let (target, to) = (parent.clone(), origin.clone());
-    Effect::new(move || {
+    effect(move || {
         let kind = if session.is_signed_in() { "signed-in" } else { "signed-out" };
         post(&target, &to, &format!(r#"{{"type":"web-cabinet:{kind}"}}"#));
     });

@@ -5,8 +5,11 @@
 //! a new one loads, and an answer that arrives after a newer request started is dropped.
 
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
+
+use crate::ui::effect::effect;
 
 pub struct Load<T: 'static> {
     value: RwSignal<Option<T>>,
@@ -27,10 +30,17 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
     where
         Fut: Future<Output = T> + 'static,
     {
+        Self::start(Box::new(move || Box::pin(fetch())))
+    }
+
+    /// The machinery, instantiated once per value type rather than once per call site (three
+    /// screens load the same `Vec<FormField>`).
+    #[allow(clippy::type_complexity)]
+    fn start(fetch: Box<dyn Fn() -> Pin<Box<dyn Future<Output = T>>>>) -> Self {
         let value = RwSignal::new(None);
         let refetches = RwSignal::new(0u32);
         let latest = StoredValue::new(0u32);
-        Effect::new(move || {
+        effect(move || {
             refetches.track();
             let future = fetch();
             let ticket = latest.try_update_value(|n| {

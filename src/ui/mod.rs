@@ -5,6 +5,7 @@ pub mod banner;
 pub mod barcode;
 pub mod code;
 pub mod demo_banner;
+pub mod effect;
 pub mod form_state;
 pub mod frame;
 pub mod layout;

@@ -8,6 +8,8 @@
 
 use leptos::ev;
 use leptos::prelude::*;
+
+use crate::ui::effect::effect;
 use wasm_bindgen::JsValue;
 
 use crate::domain::route::{normalize, Route};
@@ -193,7 +195,7 @@ pub fn A(#[prop(into)] href: String, children: Children) -> impl IntoView {
 pub fn Redirect(#[prop(into)] path: String) -> impl IntoView {
     let nav = use_context::<Nav>();
     // After this render: changing the route while one renders would re-enter it.
-    Effect::new(move || {
+    effect(move || {
         if let Some(nav) = nav {
             nav.go(&path, NavigateOptions { replace: true, scroll: false });
         }

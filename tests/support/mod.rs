@@ -419,10 +419,12 @@ async fn fake_oauth(Query(q): Query<HashMap<String, String>>) -> Response {
 /// The built page with what an embedding shop page would add to the mount element.
 async fn embed_page() -> Response {
     let index = std::fs::read_to_string(dist_dir().join("index.html")).unwrap_or_default();
-    let html = index.replace(
+    // Release builds minify index.html: the mount's id may have lost its quotes.
+    let html = index.replace("<div id=web-cabinet>", "<div id=\"web-cabinet\">").replace(
         "<div id=\"web-cabinet\"></div>",
         "<div id=\"web-cabinet\" data-saved-phone=\"+79160000000\" data-saved-email=\"guest@example.com\" data-region-id=\"spb\"></div>",
     );
+    assert!(html.contains("data-saved-phone"), "no mount element found in dist/index.html");
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
 }
 
