@@ -15,7 +15,8 @@ use support::{http_config, ConfigMode, Fault, TestServer, XSS_TEXT, XSS_URL};
 use web_cabinet::api::Endpoint;
 use web_cabinet::demo::{DEMO_LOGIN, DEMO_PASSWORD};
 
-/// Everything wrong with the cabinet's DOM right now, and whether payload text is on screen.
+/// Everything wrong with the cabinet's DOM right now (script that could run, live links, content
+/// wider than the page), and whether payload text is on screen.
 async fn inspect(b: &Browser) -> (Vec<String>, bool) {
     let found = b
         .js(r#"
@@ -32,6 +33,22 @@ async fn inspect(b: &Browser) -> (Vec<String>, bool) {
                 if (['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'poster']
                     .includes(a.name.toLowerCase()) && live.test(v)) {
                   bad.push(el.tagName + ' ' + a.name + '=' + a.value);
+                }
+              }
+            }
+            // Long unbroken payloads must wrap, not push the page sideways: name the outermost
+            // elements that stick out of the viewport.
+            const width = document.documentElement.clientWidth;
+            if (document.documentElement.scrollWidth > width + 1) {
+              for (const el of root.querySelectorAll('*')) {
+                const out = (e) => e.getBoundingClientRect().right > width + 1;
+                // What a scroll box holds (the items table) may be wider: it scrolls.
+                let scrolled = false;
+                for (let a = el.parentElement; a && a !== root; a = a.parentElement) {
+                  if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX)) scrolled = true;
+                }
+                if (out(el) && !out(el.parentElement) && !scrolled) {
+                  bad.push('wider than the page: ' + el.tagName + '.' + el.className);
                 }
               }
             }
@@ -92,8 +109,8 @@ async fn every_server_string_is_inert() {
     b.type_into("#wc-password", DEMO_PASSWORD).await;
     b.click("button[type=submit]").await;
     b.wait_path("/profile").await;
-    b.screenshot("xss-profile-phone", 390, 844).await;
     b.find(".wc-blocks").await;
+    b.screenshot("xss-profile-phone", 390, 844).await;
     assert_inert(&b, "profile (every block type, actions, images)", true).await;
     // Actions whose parameter is a script URL are inert, not links.
     let links =
