@@ -110,28 +110,23 @@ mod tests {
 
     #[test]
     fn flags_follow_php_not_javascript() {
-        for yes in [
-            json(r#"true"#),
-            json(r#"1"#),
-            json(r#""1""#),
-            json(r#""Y""#),
-            json(r#""true""#),
-            json(r#""yes""#),
-        ] {
-            assert!(value_as_flag(&yes), "{yes}");
+        for yes in ["true", "1", r#""1""#, r#""Y""#, r#""true""#, r#""yes""#] {
+            assert!(value_as_flag(&json(yes)), "{yes}");
         }
-        for no in [
-            json(r#"false"#),
-            json(r#"0"#),
-            json(r#""0""#),
-            json(r#""N""#),
-            json(r#""false""#),
-            json(r#"null"#),
-            json(r#""""#),
-            json(r#"[]"#),
-        ] {
-            assert!(!value_as_flag(&no), "{no}");
+        for no in ["false", "0", r#""0""#, r#""N""#, r#""false""#, "null", r#""""#, "[]"] {
+            assert!(!value_as_flag(&json(no)), "{no}");
         }
+    }
+
+    #[test]
+    fn numbers_keep_their_text() {
+        assert_eq!(
+            value_as_text(&json("3287.3000000000002")).as_deref(),
+            Some("3287.3000000000002")
+        );
+        assert_eq!(value_as_text(&json("12345")).as_deref(), Some("12345"));
+        assert_eq!(value_as_text(&json("true")).as_deref(), Some("true"));
+        assert_eq!(value_as_text(&json("null")), None);
     }
 
     #[test]
