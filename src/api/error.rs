@@ -45,6 +45,21 @@ pub enum ProtocolError {
     MissingToken,
 }
 
+// Written out, not `{:?}`: Debug-formatting a string escapes it, and the escaping pulls
+// Unicode's printability tables into the bundle (0.5 KB brotli).
+impl fmt::Display for ProtocolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("an empty body"),
+            Self::NotJson => f.write_str("not JSON"),
+            Self::TopLevelArray => f.write_str("a JSON array instead of an object"),
+            Self::UnknownStatus => f.write_str("no status the API defines"),
+            Self::BadData(why) => f.write_str(why),
+            Self::MissingToken => f.write_str("no accessToken"),
+        }
+    }
+}
+
 impl From<BodyProblem> for ProtocolError {
     fn from(p: BodyProblem) -> Self {
         match p {
@@ -102,7 +117,7 @@ impl fmt::Display for ApiError {
             Self::Network => f.write_str("network error: the server could not be reached"),
             Self::Timeout => f.write_str("the server did not answer in time"),
             Self::Http { status } => write!(f, "the server failed with HTTP {status}"),
-            Self::Protocol(p) => write!(f, "unreadable answer: {p:?}"),
+            Self::Protocol(p) => write!(f, "unreadable answer: {p}"),
             Self::SessionOver => f.write_str("the session is over"),
             Self::Rejected(r) => match &r.message {
                 Some(m) => write!(f, "rejected: {m}"),

@@ -201,7 +201,7 @@ pub fn Register() -> impl IntoView {
                 let is_login = login_id.as_deref() == Some(id.as_str());
                 if f.has_blank_title() {
                     browser::warn(&format!(
-                        "registration field {id:?} has no title; showing its id"
+                        "registration field \"{id}\" has no title; showing its id"
                     ));
                 }
                 state.input(f, is_login)
