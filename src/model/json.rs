@@ -69,7 +69,7 @@ impl Map {
 
     /// The members in document order.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.0.iter().map(|(k, v)| (k, v))
+        self.into_iter()
     }
 
     pub fn len(&self) -> usize {
@@ -81,11 +81,16 @@ impl Map {
     }
 }
 
+type Member<'a> = (&'a String, &'a Value);
+
 impl<'a> IntoIterator for &'a Map {
-    type Item = (&'a String, &'a Value);
-    type IntoIter = Box<dyn Iterator<Item = (&'a String, &'a Value)> + 'a>;
+    type Item = Member<'a>;
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, Value)>,
+        fn(&'a (String, Value)) -> Member<'a>,
+    >;
     fn into_iter(self) -> Self::IntoIter {
-        Box::new(self.iter())
+        self.0.iter().map(|(k, v)| (k, v))
     }
 }
 
