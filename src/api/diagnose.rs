@@ -3,10 +3,10 @@
 //! cabinet tolerates as well as what breaks it, so a merchant can fix both; pure and tested
 //! natively against the fixtures' kinds of answer.
 
-use super::client::decode;
 use super::error::ApiError;
 use super::request::RawResponse;
 use crate::model::envelope::{self, BodyProblem};
+use crate::model::fields::form_fields;
 use crate::model::json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,9 +120,10 @@ pub fn fields_answer(
     }
     match status.as_deref() {
         None => out.push(Finding::MissingStatus),
-        Some("ok") => match decode::fields(resp) {
-            Ok(fields) if fields.is_empty() => out.push(Finding::NoFields),
-            Ok(fields) => {
+        // The answer is parsed already: read its fields as the forms do, without parsing again.
+        Some("ok") => match form_fields(top.get("data")) {
+            fields if fields.is_empty() => out.push(Finding::NoFields),
+            fields => {
                 let blank = fields.iter().filter(|f| f.has_blank_title()).count();
                 if blank > 0 {
                     out.push(Finding::BlankTitles(blank));
@@ -132,7 +133,6 @@ pub fn fields_answer(
                 }
                 out.push(Finding::Fields(fields.len()));
             }
-            Err(_) => out.push(Finding::NoFields),
         },
         Some("error") => {
             let message = top

@@ -6,7 +6,7 @@
 //! still has the last word.
 
 use crate::model::fields::{FieldType, FormField};
-use crate::model::json::{Map, Value};
+use crate::model::json::{self, Map, Value};
 use crate::model::lenient::Fields;
 
 /// Why a value can't be sent yet.
@@ -215,6 +215,45 @@ impl CodeTarget {
     }
 }
 
+/// What of a registration survives a reload (kept in session storage): the values typed — never
+/// a password — and the code step reached.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RegistrationDraft {
+    pub values: ByField<String>,
+    pub queue: Vec<CodeTarget>,
+    pub step: Option<usize>,
+}
+
+impl RegistrationDraft {
+    /// The draft as stored, without the values of `fields` that are passwords.
+    pub fn to_json(&self, fields: &[FormField]) -> String {
+        let secret =
+            |id: &str| fields.iter().any(|f| f.id == id && f.field_type == FieldType::Password);
+        let values: Map =
+            self.values.iter().filter(|(k, _)| !secret(k)).map(|(k, v)| (k, v.as_str())).collect();
+        let mut m = Map::new();
+        m.insert("values", values);
+        m.insert("queue", self.queue.iter().map(CodeTarget::to_value).collect::<Vec<_>>());
+        if let Some(step) = self.step.and_then(|s| u32::try_from(s).ok()) {
+            m.insert("step", step);
+        }
+        Value::Object(m).to_string()
+    }
+
+    /// Read a stored draft; `None` when it is not one (storage written by something else).
+    pub fn from_json(text: &str) -> Option<Self> {
+        let v = json::parse(text).ok().filter(Value::is_object)?;
+        let values = v.get("values").and_then(Value::as_object).map(|m| {
+            m.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string()))).collect()
+        });
+        Some(Self {
+            values: values.unwrap_or_default(),
+            queue: v.entries("queue").into_iter().filter_map(CodeTarget::from_value).collect(),
+            step: v.whole("step").map(|n| n as usize),
+        })
+    }
+}
+
 /// Every field with `need_verification`, with the value that was submitted.
 pub fn verification_queue(fields: &[FormField], values: &[(String, String)]) -> Vec<CodeTarget> {
     fields
@@ -297,6 +336,34 @@ pub fn clock(seconds: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_registration_draft_survives_storage_without_passwords() {
+        let fields = [
+            FormField::simple("email", FieldType::Email, "E-mail", true),
+            FormField::simple("password", FieldType::Password, "Пароль", true),
+        ];
+        let mut values = ByField::default();
+        values.insert("email".into(), "anna@example.com".into());
+        values.insert("password".into(), "secret \"1\"".into());
+        let target = CodeTarget {
+            field_id: "email".into(),
+            value: "anna@example.com".into(),
+            prompt: Some("Код из письма".into()),
+            resend_after: 60,
+            code_type: FieldType::Number,
+            title: "E-mail".into(),
+        };
+        let draft = RegistrationDraft { values, queue: vec![target], step: Some(0) };
+        let text = draft.to_json(&fields);
+        assert!(!text.contains("secret"), "{text}");
+        let back = RegistrationDraft::from_json(&text).unwrap();
+        assert_eq!(back.values.get("email").map(String::as_str), Some("anna@example.com"));
+        assert!(!back.values.contains("password"));
+        assert_eq!((back.queue, back.step), (draft.queue, draft.step));
+        assert_eq!(RegistrationDraft::from_json("[1]"), None);
+        assert_eq!(RegistrationDraft::from_json("{"), None);
+    }
 
     #[test]
     fn by_field_keeps_one_value_per_id() {

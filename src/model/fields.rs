@@ -89,11 +89,12 @@ pub struct FormField {
 impl FormField {
     /// Read one entry of `data.fields`: `None` unless it is an object with an id.
     pub fn from_value(v: &Value) -> Option<Self> {
-        if !v.is_object() || v.id("id").trim().is_empty() {
+        let id = v.id("id");
+        if !v.is_object() || id.trim().is_empty() {
             return None;
         }
         Some(Self {
-            id: v.id("id"),
+            id,
             field_type: FieldType::from_wire(v.text("type").as_deref()),
             title: v.id("title"),
             required: v.flag("required"),

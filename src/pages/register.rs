@@ -18,13 +18,11 @@ use crate::ui::action::Action;
 
 use crate::api::{ApiError, Client};
 use crate::browser::{self, Area};
-use crate::domain::form::{self, registration_values, verification_queue, ByField, CodeTarget};
+use crate::domain::form::{self, registration_values, verification_queue, RegistrationDraft};
 use crate::domain::login_field::login_field;
 use crate::i18n::use_i18n;
 use crate::model::auth::Token;
-use crate::model::fields::{FieldType, FormField};
-use crate::model::json::{self, Map, Value};
-use crate::model::lenient::Fields;
+use crate::model::fields::FormField;
 use crate::session::{Notice, Session};
 use crate::ui::banner::ErrorBanner;
 use crate::ui::code::{start_countdown, CodeVerification};
@@ -34,59 +32,14 @@ use crate::ui::submit::SubmitButton;
 
 const DRAFT_KEY: &str = "web-cabinet:register";
 
-/// What survives a reload: values (never passwords) and the code step.
-#[derive(Debug, Clone, Default, PartialEq)]
-struct Draft {
-    values: ByField<String>,
-    queue: Vec<CodeTarget>,
-    step: Option<usize>,
+fn load_draft() -> RegistrationDraft {
+    browser::load(Area::Session, DRAFT_KEY)
+        .and_then(|s| RegistrationDraft::from_json(&s))
+        .unwrap_or_default()
 }
 
-impl Draft {
-    fn load() -> Self {
-        browser::load(Area::Session, DRAFT_KEY)
-            .and_then(|s| json::parse(&s).ok())
-            .map(|v| Self {
-                values: v
-                    .get("values")
-                    .and_then(Value::as_object)
-                    .map(|m| {
-                        m.iter()
-                            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                queue: v.entries("queue").into_iter().filter_map(CodeTarget::from_value).collect(),
-                step: v.whole("step").map(|n| n as usize),
-            })
-            .unwrap_or_default()
-    }
-
-    fn to_json(&self) -> String {
-        let mut m = Map::new();
-        let values: Map = self.values.iter().map(|(k, v)| (k, v.as_str())).collect();
-        m.insert("values", values);
-        m.insert("queue", self.queue.iter().map(CodeTarget::to_value).collect::<Vec<_>>());
-        if let Some(step) = self.step.and_then(|s| u32::try_from(s).ok()) {
-            m.insert("step", step);
-        }
-        Value::Object(m).to_string()
-    }
-
-    fn save(&self, fields: &[FormField]) {
-        let mut kept = self.clone();
-        let secret: Vec<&str> = fields
-            .iter()
-            .filter(|f| f.field_type == FieldType::Password)
-            .map(|f| f.id.as_str())
-            .collect();
-        kept.values.retain(|k| !secret.contains(&k));
-        browser::store(Area::Session, DRAFT_KEY, &kept.to_json());
-    }
-
-    fn clear() {
-        browser::remove(Area::Session, DRAFT_KEY);
-    }
+fn clear_draft() {
+    browser::remove(Area::Session, DRAFT_KEY);
 }
 
 #[component]
@@ -104,7 +57,7 @@ pub fn Register() -> impl IntoView {
         async move { c.registration_fields().await }
     });
 
-    let draft = Draft::load();
+    let draft = load_draft();
     let state = FormState::new(draft.values.clone());
     let values = state.values;
     let queue = RwSignal::new(draft.queue.clone());
@@ -118,12 +71,12 @@ pub fn Register() -> impl IntoView {
         }
     };
     let save = move || {
-        let d = Draft {
+        let d = RegistrationDraft {
             values: values.get_untracked(),
             queue: queue.get_untracked(),
             step: step.get_untracked(),
         };
-        d.save(&current_fields());
+        browser::store(Area::Session, DRAFT_KEY, &d.to_json(&current_fields()));
     };
 
     let submit = Action::new_local(move |body: &Vec<(String, String)>| {
@@ -133,7 +86,7 @@ pub fn Register() -> impl IntoView {
 
     let nav = navigate.clone();
     let finish = move |token: Option<Token>| {
-        Draft::clear();
+        clear_draft();
         match token {
             Some(token) => {
                 session.sign_in(token, false);

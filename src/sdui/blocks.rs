@@ -339,3 +339,15 @@ fn Editor(field: EditableValue, title: String) -> impl IntoView {
     }
     .into_any()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_survives_storage() {
+        let draft = Draft { field_id: "name".into(), value: "Анна \"А\"\n".into() };
+        assert_eq!(Draft::from_json(&draft.to_json()), Some(draft));
+        assert_eq!(Draft::from_json(r#"{"field_id":"name"}"#), None);
+    }
+}

@@ -115,3 +115,20 @@ pub fn SocialButtons(connect: bool, #[prop(into)] next: String) -> impl IntoView
         view! { <div class="wc-socials">{buttons}</div> }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pending_flow_survives_storage() {
+        let pending = Pending {
+            state: "abc123".into(),
+            network: "vkontakte".into(),
+            connect: true,
+            next: "/profile".into(),
+        };
+        assert_eq!(Pending::from_json(&pending.to_json()), Some(pending));
+        assert_eq!(Pending::from_json("not json"), None);
+    }
+}
