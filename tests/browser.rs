@@ -220,6 +220,10 @@ async fn session_over_on_profile_sends_back_to_sign_in() {
     let server = TestServer::start(ConfigMode::Json(http_config())).await;
     let b = Browser::start("en-US").await;
     b.client.goto(&server.url("/sign-in")).await.expect("open");
+    // The app starts after the page's load event. Planting the token before this page's app has
+    // read its session would let *this* page use it (signed in → /profile → `not_authorized`)
+    // and clear it while the next page loads, which then starts signed out, with no notice.
+    b.find("#wc-login").await;
     // A token the server doesn't know: it answers `not_authorized`, as real servers do.
     b.js("sessionStorage.setItem('web-cabinet:token', 'stale0000')").await;
     b.client.goto(&server.url("/profile")).await.expect("open");

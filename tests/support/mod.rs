@@ -636,7 +636,9 @@ pub mod browser {
                         format!("--lang={lang}"), format!("--user-data-dir={}", profile.0.display()),
                     ],
                     "prefs": { "intl.accept_languages": lang },
-                }
+                },
+                // Kept for `describe`: what the page said before a wait gave up.
+                "goog:loggingPrefs": { "browser": "ALL" },
             });
             let caps = match caps {
                 serde_json::Value::Object(m) => m,
@@ -757,12 +759,16 @@ pub mod browser {
 
         /// Wait up to 15 s for an element.
         pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
-            self.client
+            match self
+                .client
                 .wait()
                 .at_most(Duration::from_secs(15))
                 .for_element(Locator::Css(css))
                 .await
-                .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+            {
+                Ok(el) => el,
+                Err(e) => panic!("no element {css}: {e}\n{}", self.describe().await),
+            }
         }
 
         /// Wait up to 15 s until the element's text contains `needle`; returns the text.
@@ -779,7 +785,10 @@ pub mod browser {
                 }
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
-            panic!("{css} never contained {needle:?}; last text: {seen:?}");
+            panic!(
+                "{css} never contained {needle:?}; last text: {seen:?}\n{}",
+                self.describe().await
+            );
         }
 
         /// Wait up to 15 s for the path to become `path`.
@@ -794,7 +803,7 @@ pub mod browser {
                 }
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
-            panic!("never reached {path}; at {seen}");
+            panic!("never reached {path}; at {seen}\n{}", self.describe().await);
         }
 
         pub async fn value(&self, css: &str) -> String {
@@ -860,6 +869,34 @@ pub mod browser {
                 .await
                 .expect("run axe");
             strings(result)
+        }
+
+        /// What the page shows and said, for a failure message: the address, whether the panic
+        /// screen is up, the cabinet's visible text and the browser console since the last call.
+        pub async fn describe(&self) -> String {
+            let url = self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+            let text = self
+                .js("const r = document.querySelector('.wc-root') || document.body; \
+                     return r ? r.innerText : '(no body)';")
+                .await;
+            let console = self
+                .client
+                .issue_cmd(Chromium("se/log", serde_json::json!({ "type": "browser" })))
+                .await
+                .map(|log| {
+                    log.as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|e| e.get("message").and_then(|m| m.as_str()))
+                        .collect::<Vec<_>>()
+                        .join("\n  ")
+                })
+                .unwrap_or_else(|e| format!("(no log: {e})"));
+            format!(
+                "page at {url}; panic screen: {}\npage text:\n  {}\nconsole:\n  {console}",
+                self.crashed().await,
+                text.as_str().unwrap_or_default().replace('\n', "\n  "),
+            )
         }
 
         /// Whether the panic screen is up (a panic anywhere puts it there).
