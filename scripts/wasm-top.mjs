@@ -51,6 +51,9 @@ if (names.size === 0) {
   process.exit(1);
 }
 const bucket = (name) => {
+  // A blanket impl (`<T as tachys::view::any_view::IntoAny>::…`) counts for the trait's crate.
+  const blanket = name.match(/^_?<[A-Z] as ([A-Za-z_][A-Za-z0-9_]*)/);
+  if (blanket) return blanket[1];
   const n = name.replace(/^_?</, "");
   const m = n.match(/^([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?(?:::([A-Za-z_][A-Za-z0-9_]*))?/);
   if (!m) return n.slice(0, 30);

@@ -12,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="wc-card">
             <h1>{move || i18n.t().not_found_title}</h1>
             <p>{move || i18n.t().not_found_text}</p>
-            <A href="/" attr:class="wc-button">{move || i18n.t().go_home}</A>
+            <A href="/" class="wc-button">{move || i18n.t().go_home}</A>
         </section>
     }
 }

@@ -91,13 +91,13 @@ pub fn OAuthCallback() -> impl IntoView {
                 Phase::Working => view! { <p class="wc-loading" role="status">{i18n.t().oauth_working}</p> }.into_any(),
                 Phase::Linked => view! {
                     <div class="wc-banner wc-banner--info" role="status"><p>{i18n.t().social_linked}</p></div>
-                    <A href="/profile" attr:class="wc-button">{i18n.t().to_profile}</A>
+                    <A href="/profile" class="wc-button">{i18n.t().to_profile}</A>
                 }
                 .into_any(),
                 Phase::Failed(lines) => view! {
                     <ErrorBanner lines=lines/>
                     <p class="wc-alt">
-                        <A href="/sign-in" attr:class="wc-link">{i18n.t().back_to_sign_in}</A>
+                        <A href="/sign-in" class="wc-link">{i18n.t().back_to_sign_in}</A>
                     </p>
                 }
                 .into_any(),

@@ -65,7 +65,7 @@ fn OrderDetails(id: Signal<String>, session: Session) -> impl IntoView {
 
     view! {
         <section class="wc-card wc-order" aria-labelledby="wc-order-title">
-            <p><A href="/orders" attr:class="wc-link">"← "{move || i18n.t().back_to_orders}</A></p>
+            <p><A href="/orders" class="wc-link">"← "{move || i18n.t().back_to_orders}</A></p>
             {move || match (found.get(), store.phase.get()) {
                 (Some(order), _) => view! { <Details order currency=currency.clone() lang=i18n.lang.get()/> }.into_any(),
                 (None, Phase::Done) => view! {

@@ -233,7 +233,7 @@ fn OrderRow(order: Order, index: usize, set_size: Signal<i64>, currency: String)
             aria-posinset=index + 1
             aria-setsize=move || set_size.get()
         >
-            <A href=href attr:class="wc-order-link">
+            <A href=href class="wc-order-link">
                 <span class="wc-order-line">
                     <strong class="wc-order-id">{move || i18n.t().order_number(&order.id, i18n.lang.get())}</strong>
                     <strong class="wc-order-total">

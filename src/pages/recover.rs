@@ -107,7 +107,7 @@ pub fn Recover() -> impl IntoView {
                 .into_any(),
             }}
             <p class="wc-alt">
-                <A href="/sign-in" attr:class="wc-link">{move || i18n.t().back_to_sign_in}</A>
+                <A href="/sign-in" class="wc-link">{move || i18n.t().back_to_sign_in}</A>
             </p>
         </section>
     }

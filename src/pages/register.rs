@@ -214,7 +214,7 @@ pub fn Register() -> impl IntoView {
                     }}
                     <p class="wc-alt">
                         {move || i18n.t().have_account}" "
-                        <A href="/sign-in" attr:class="wc-link">{move || i18n.t().sign_in}</A>
+                        <A href="/sign-in" class="wc-link">{move || i18n.t().sign_in}</A>
                     </p>
                 </section>
             }

@@ -305,10 +305,10 @@ pub fn SignIn() -> impl IntoView {
             </form>
             <SocialButtons connect=false next=next()/>
             <p class="wc-alt">
-                <A href="/recover" attr:class="wc-link">{move || i18n.t().recover_link}</A>
+                <A href="/recover" class="wc-link">{move || i18n.t().recover_link}</A>
             </p>
             <p class="wc-alt">
-                <A href="/register" attr:class="wc-link">{move || i18n.t().register_link}</A>
+                <A href="/register" class="wc-link">{move || i18n.t().register_link}</A>
             </p>
         </section>
     }

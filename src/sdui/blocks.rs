@@ -88,7 +88,7 @@ fn actionable(
     let t = use_i18n();
     match resolve(action, &templates) {
         Target::Screen(path) => {
-            view! { <A href=path attr:class=class attr:aria-label=label>{content}</A> }.into_any()
+            view! { <A href=path class=class label=label>{content}</A> }.into_any()
         }
         Target::Link { href, new_tab: false } => {
             view! { <a class=class href=href aria-label=label>{content}</a> }.into_any()

@@ -34,8 +34,8 @@ fn SectionNav() -> impl IntoView {
         session.filter(Session::is_signed_in).map(|_| {
             view! {
                 <nav class="wc-nav" aria-label=move || i18n.t().nav_label>
-                    <A href="/profile" attr:class="wc-nav-link">{move || i18n.t().nav_profile}</A>
-                    <A href="/orders" attr:class="wc-nav-link">{move || i18n.t().nav_orders}</A>
+                    <A href="/profile" class="wc-nav-link">{move || i18n.t().nav_profile}</A>
+                    <A href="/orders" class="wc-nav-link">{move || i18n.t().nav_orders}</A>
                 </nav>
             }
         })

@@ -167,9 +167,16 @@ pub fn use_params_map() -> Memo<ParamsMap> {
 
 /// A link within the cabinet to an in-app address (`/orders`); the browser sees it under the
 /// base. A plain click navigates in place; `aria-current="page"` marks the link to where the
-/// customer is (or to a section they are inside). Attributes given as `attr:…` land on the `<a>`.
+/// customer is (or to a section they are inside). `class` and `label` (the accessible name) are
+/// props rather than `attr:` spreads: spreading attributes onto a type-erased component
+/// instantiates Leptos' attribute-erasure machinery for every attribute type (~16 KB of wasm).
 #[component]
-pub fn A(#[prop(into)] href: String, children: Children) -> impl IntoView {
+pub fn A(
+    #[prop(into)] href: String,
+    #[prop(optional)] class: Option<&'static str>,
+    #[prop(optional_no_strip)] label: Option<String>,
+    children: Children,
+) -> impl IntoView {
     let nav = use_context::<Nav>();
     let shown = nav.map_or_else(|| href.clone(), |n| n.href(&href));
     let (target, here) = (href.clone(), href);
@@ -187,7 +194,11 @@ pub fn A(#[prop(into)] href: String, children: Children) -> impl IntoView {
             nav.go(&target, NavigateOptions::default());
         }
     };
-    view! { <a href=shown aria-current=current on:click=on_click>{children()}</a> }
+    view! {
+        <a href=shown class=class aria-label=label aria-current=current on:click=on_click>
+            {children()}
+        </a>
+    }
 }
 
 /// Go elsewhere as soon as this renders (replacing the history entry).
