@@ -1365,11 +1365,6 @@ async fn the_example_shop_page_embeds_the_cabinet_without_style_leaks() {
     }
     assert!(avatar_loaded, "the avatar did not load inside /example/");
     b.screenshot("embed-example-profile-desktop", DESKTOP.0, DESKTOP.1).await;
-    println!(
-        "HREFS {:?}",
-        b.js_strings("return [...document.querySelectorAll('a')].map(a => a.getAttribute('href'))")
-            .await
-    );
     b.click("a.wc-nav-link[href='/example/orders']").await;
     b.wait_path("/example/orders").await;
     b.find(".wc-order-row a").await;
