@@ -1036,6 +1036,15 @@ async fn order_history_survives_three_kinds_of_server() {
         assert_eq!(unique.len(), shown.len(), "a duplicate row");
         if mode == PagingMode::Honest {
             b.screenshot("orders-phone", PHONE.0, PHONE.1).await;
+            // On a phone every order's date shows whole: a long status or the item count gives
+            // way first (the count stays for screen readers).
+            let cut = b.js_strings(
+                "return [...document.querySelectorAll('.wc-order-date')] \
+                   .filter(d => d.scrollWidth > d.clientWidth).map(d => d.textContent)",
+            );
+            assert_eq!(cut.await, Vec::<String>::new(), "dates cut short at phone width");
+            let count = b.js("return document.querySelector('.wc-order-count').textContent").await;
+            assert!(count.as_str().is_some_and(|c| c.contains("item")), "item count gone: {count}");
             b.screenshot("orders-desktop", DESKTOP.0, DESKTOP.1).await;
         }
         b.close().await;
