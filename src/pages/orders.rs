@@ -235,7 +235,12 @@ fn OrderRow(order: Order, index: usize, set_size: Signal<i64>, currency: String)
         >
             <A href=href class="wc-order-link">
                 <span class="wc-order-line">
-                    <strong class="wc-order-id">{move || i18n.t().order_number(&order.id, i18n.lang.get())}</strong>
+                    <strong class="wc-order-id">
+                        {move || {
+                            let (word, number) = i18n.t().order_number_parts(&order.id, i18n.lang.get());
+                            view! { <span class="wc-order-word">{word}</span>{number} }
+                        }}
+                    </strong>
                     <strong class="wc-order-total">
                         {move || order.total.map(|t| format_money(t, &currency, i18n.lang.get())).unwrap_or_default()}
                     </strong>
