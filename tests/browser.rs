@@ -1038,11 +1038,8 @@ async fn order_history_survives_three_kinds_of_server() {
             b.screenshot("orders-phone", PHONE.0, PHONE.1).await;
             // On a phone every order's date shows whole: a long status or the item count gives
             // way first (the count stays for screen readers).
-            let cut = b.js_strings(
-                "return [...document.querySelectorAll('.wc-order-date')] \
-                   .filter(d => d.scrollWidth > d.clientWidth).map(d => d.textContent)",
-            );
-            assert_eq!(cut.await, Vec::<String>::new(), "dates cut short at phone width");
+            let cut = b.cut_short(".wc-order-date").await;
+            assert_eq!(cut, Vec::<String>::new(), "dates cut short at phone width");
             let count = b.js("return document.querySelector('.wc-order-count').textContent").await;
             assert!(count.as_str().is_some_and(|c| c.contains("item")), "item count gone: {count}");
             b.screenshot("orders-desktop", DESKTOP.0, DESKTOP.1).await;
@@ -1159,12 +1156,7 @@ async fn audit_screen(b: &Browser, tag: &str, screen: &str, report: &mut Vec<Str
             .map(|v| format!("{tag} {screen}: target under 44 px: {v}")),
     );
     // What customers look for in a list of orders shows whole on a small phone.
-    let cut = b
-        .js_strings(
-            "return [...document.querySelectorAll('.wc-order-id, .wc-order-date')] \
-               .filter(e => e.scrollWidth > e.clientWidth).map(e => e.textContent)",
-        )
-        .await;
+    let cut = b.cut_short(".wc-order-id, .wc-order-date").await;
     report.extend(cut.into_iter().map(|t| format!("{tag} {screen}: cut short at 360 px: {t}")));
     let name = format!("{}-{tag}", screen.replace([' ', ','], "-").replace("--", "-"));
     if tag.ends_with("light") || screen == "profile" {

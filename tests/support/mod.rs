@@ -830,6 +830,16 @@ pub mod browser {
             strings(self.js(script).await)
         }
 
+        /// The text of every `css` element whose text is cut short (wider than its box: an
+        /// ellipsis or clipping shows).
+        pub async fn cut_short(&self, css: &str) -> Vec<String> {
+            self.js_strings(&format!(
+                "return [...document.querySelectorAll({css:?})] \
+                   .filter(e => e.scrollWidth > e.clientWidth).map(e => e.textContent)"
+            ))
+            .await
+        }
+
         /// Save a screenshot at phone or desktop width under `target/screenshots/`.
         pub async fn screenshot(&self, name: &str, width: u32, height: u32) -> PathBuf {
             self.client.set_window_size(width, height).await.expect("resize");
