@@ -127,6 +127,13 @@ pub struct Strings {
     pub loading_more: &'static str,
     pub page_failed: &'static str,
     pub order_not_found: &'static str,
+    pub send_new_code: &'static str,
+    pub enter_code: &'static str,
+    pub change_not_applied: &'static str,
+    pub code_not_accepted: &'static str,
+    pub error_server_failed: &'static str,
+    pub order_not_found_unsure: &'static str,
+    pub orders_shown_so_far: &'static str,
     pub back_to_orders: &'static str,
     pub contact: &'static str,
     pub payment: &'static str,
@@ -189,7 +196,7 @@ pub const RU: Strings = Strings {
     not_found_text: "Такой страницы в личном кабинете нет.",
     go_home: "Перейти в кабинет",
     setup_title: "Проверка настройки",
-    setup_intro: "Страница для владельца магазина: кабинет запрашивает поля регистрации и восстановления с текущими настройками и сообщает, что он получил.",
+    setup_intro: "Страница для владельца магазина: кабинет запрашивает поля регистрации и восстановления, отправляет код, которого никто не получал (как сервер отвечает на сбой?), а если вы вошли как покупатель — листает историю заказов, и сообщает, что получил.",
     setup_config: "Действующие настройки",
     setup_answers: "Ответы сервера",
     setup_check_again: "Проверить ещё раз",
@@ -265,6 +272,13 @@ pub const RU: Strings = Strings {
     loading_more: "Загружаем заказы…",
     page_failed: "Не удалось загрузить следующие заказы.",
     order_not_found: "Такого заказа нет в вашей истории.",
+    send_new_code: "Отправить новый код",
+    enter_code: "Ввести код",
+    change_not_applied: "Магазин не применил это изменение: в профиле осталось прежнее значение. Вы можете изменить введённое или отменить.",
+    code_not_accepted: "Код не принят. Проверьте его или запросите новый.",
+    error_server_failed: "Сервер магазина не смог обработать запрос.",
+    order_not_found_unsure: "Этого заказа нет среди тех, что прислал сервер магазина.",
+    orders_shown_so_far: "Показаны заказы, которые прислал сервер магазина",
     back_to_orders: "Все заказы",
     contact: "Контактные данные",
     payment: "Оплата",
@@ -327,7 +341,7 @@ pub const EN: Strings = Strings {
     not_found_text: "There is no such page in your account.",
     go_home: "Go to your account",
     setup_title: "Setup check",
-    setup_intro: "For the shop's owner: the cabinet asks for the registration and recovery fields with the current settings and reports what it got.",
+    setup_intro: "For the shop's owner: the cabinet asks for the registration and recovery fields, sends a code no one was sent (how does the server answer a failure?) and, when you are signed in as a customer, pages the order history — and reports what it got.",
     setup_config: "Settings in effect",
     setup_answers: "Server answers",
     setup_check_again: "Check again",
@@ -403,6 +417,13 @@ pub const EN: Strings = Strings {
     loading_more: "Loading orders…",
     page_failed: "Couldn't load more orders.",
     order_not_found: "There is no such order in your history.",
+    send_new_code: "Send a new code",
+    enter_code: "Enter the code",
+    change_not_applied: "The shop did not apply this change: your profile still shows the old value. You can edit what you typed or cancel.",
+    code_not_accepted: "The code was not accepted. Check it or ask for a new one.",
+    error_server_failed: "The shop's server failed to handle the request.",
+    order_not_found_unsure: "This order is not among those the shop's server has sent.",
+    orders_shown_so_far: "Orders the shop's server has sent",
     back_to_orders: "All orders",
     contact: "Contact details",
     payment: "Payment",
@@ -436,7 +457,8 @@ impl Strings {
     pub fn bonus_share(&self, share: f64, lang: Lang) -> String {
         let pct = format_number(share * 100.0, 0, lang);
         match lang {
-            Lang::Ru => format!("Бонусами можно оплатить до {pct} % заказа"),
+            // A no-break space: "100 %" never splits across lines.
+            Lang::Ru => format!("Бонусами можно оплатить до {pct}\u{a0}% заказа"),
             Lang::En => format!("Up to {pct}% of an order can be paid with bonuses"),
         }
     }
@@ -572,6 +594,90 @@ impl Strings {
                     format!("{n} fields.")
                 }
             }
+            Finding::WrongCodeAnswered => {
+                if ru {
+                    "Код, который никто не отправлял, получает ответ в JSON, как и должен.".into()
+                } else {
+                    "A code no one was sent gets a JSON answer, as it should.".into()
+                }
+            }
+            Finding::CrashAs200 { trace } => {
+                let mut text: String = if ru {
+                    "Код, который никто не отправлял, роняет сервер, и он отвечает HTTP 200 со страницей вместо JSON \
+                     (так делает обработчик ошибок 1С-Битрикс). Кабинет говорит покупателю, что сервер магазина не \
+                     справился, на шаге кода — что код не принят, и никогда не показывает эту страницу."
+                        .into()
+                } else {
+                    "A code no one was sent crashes the server, and it answers HTTP 200 with a page instead of JSON \
+                     (1C-Bitrix's error handler does this). The cabinet tells the customer the shop's server failed, at \
+                     the code step that the code was not accepted, and never shows the page."
+                        .into()
+                };
+                if *trace {
+                    text.push_str(if ru {
+                        " Страница — отладочная трасса с путями к файлам: выключите debug в exception_handling файла bitrix/.settings.php."
+                    } else {
+                        " The page is a debugging trace with file paths: turn debug off under exception_handling in bitrix/.settings.php."
+                    });
+                }
+                text
+            }
+            Finding::OrdersItemOffsets => {
+                if ru {
+                    "История заказов листается по offset в штуках заказов, как в документе.".into()
+                } else {
+                    "The order history pages by item offsets, as the document says.".into()
+                }
+            }
+            Finding::OrdersPageIndex { zero_is_default } => {
+                let mut text: String = if ru {
+                    "Сервер читает offset как номер страницы (пропускает offset × limit заказов)."
+                        .into()
+                } else {
+                    "The server reads offset as a page number (it skips offset × limit orders)."
+                        .into()
+                };
+                if *zero_is_default {
+                    text.push_str(if ru {
+                        " offset=0 для него значит «не задан» (его умолчания: limit 50, страница 1), поэтому кабинет \
+                         начинает с offset=00."
+                    } else {
+                        " To it offset=0 means \"not given\" (its defaults: limit 50, page 1), so the cabinet starts \
+                         with offset=00."
+                    });
+                }
+                text.push_str(if ru {
+                    " Кабинет распознаёт это сам по ответам: настраивать ничего не нужно."
+                } else {
+                    " The cabinet tells this from the answers itself: nothing to configure."
+                });
+                text
+            }
+            Finding::OrdersIgnorePaging => {
+                if ru {
+                    "Сервер присылает всю историю заказов на каждый запрос, не глядя на offset и limit. Кабинет \
+                     покажет каждый заказ один раз, но каждый запрос везёт всю историю."
+                        .into()
+                } else {
+                    "The server sends the whole order history for every request, whatever offset and limit say. \
+                     The cabinet shows each order once, but every request carries the whole history."
+                        .into()
+                }
+            }
+            Finding::OrdersTooFew => {
+                if ru {
+                    "У этого покупателя меньше трёх заказов: как сервер листает историю, не определить.".into()
+                } else {
+                    "This customer has fewer than three orders: the paging cannot be told.".into()
+                }
+            }
+            Finding::OrdersNeedSignIn => {
+                if ru {
+                    "Войдите как покупатель с тремя и более заказами и проверьте снова, чтобы узнать, как сервер листает историю заказов.".into()
+                } else {
+                    "Sign in as a customer with three or more orders and check again to see how the server pages the order history.".into()
+                }
+            }
         }
     }
 
@@ -621,6 +727,20 @@ impl Strings {
     }
 
     /// "Order #104511".
+    /// The registration form after going back from the code step.
+    pub fn awaiting_code(&self, to: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Ru => format!(
+                "Код отправлен на {to}. Магазин уже создал вашу учётную запись, и она ждёт этого кода: \
+                 зарегистрировать те же e-mail или телефон ещё раз не получится. Введите код или запросите новый."
+            ),
+            Lang::En => format!(
+                "A code was sent to {to}. The shop has already created your account, and it awaits this code: \
+                 the same e-mail or phone cannot be registered again. Enter the code, or ask for a new one."
+            ),
+        }
+    }
+
     pub fn order_number(&self, id: &str, lang: Lang) -> String {
         let (word, number) = self.order_number_parts(id, lang);
         format!("{word}{number}")
@@ -654,6 +774,7 @@ impl Strings {
             ApiError::Timeout => self.error_timeout,
             ApiError::Http { .. } => self.error_server,
             ApiError::Protocol(_) => self.error_protocol,
+            ApiError::ServerFailed => self.error_server_failed,
             ApiError::SessionOver => self.session_ended,
             ApiError::Rejected(_) => self.error_rejected,
             ApiError::VerificationRequired => self.error_verification,

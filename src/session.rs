@@ -10,8 +10,13 @@ use leptos::prelude::*;
 use crate::browser::{self, Area};
 use crate::config::TokenStorage;
 use crate::model::auth::Token;
+use crate::model::json::Value;
 
 const TOKEN_KEY: &str = "web-cabinet:token";
+/// Contacts confirmed with a code in this tab, as `[[field id, value], …]`.
+const CONFIRMED_KEY: &str = "web-cabinet:confirmed";
+/// Enough for every contact of a profile; older entries make way.
+const CONFIRMED_KEPT: usize = 8;
 
 /// Why the customer is looking at the sign-in screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,9 +92,47 @@ impl Session {
         self.notice.set(Some(why));
     }
 
+    /// The notice has served its purpose (the customer acted on the sign-in screen).
+    pub fn dismiss_notice(&self) {
+        self.notice.set(None);
+    }
+
+    /// The contacts (field id, value) the customer confirmed with a code in this tab. Servers
+    /// that never report `verified` (the published module) are believed confirmed for these;
+    /// session storage: gone with the tab, and with the session.
+    pub fn confirmed_here(&self) -> Vec<(String, String)> {
+        let Some(Value::Array(items)) = browser::load(Area::Session, CONFIRMED_KEY)
+            .and_then(|text| crate::model::json::parse(&text).ok())
+        else {
+            return Vec::new();
+        };
+        let pair = |v: &Value| match v {
+            Value::Array(p) => match p.as_slice() {
+                [Value::String(id), Value::String(value)] => Some((id.clone(), value.clone())),
+                _ => None,
+            },
+            _ => None,
+        };
+        items.iter().filter_map(pair).collect()
+    }
+
+    /// A code confirmed `value` of `field_id`.
+    pub fn remember_confirmed(&self, field_id: &str, value: &str) {
+        let mut list = self.confirmed_here();
+        list.retain(|(id, _)| id != field_id);
+        list.push((field_id.to_string(), value.to_string()));
+        let start = list.len().saturating_sub(CONFIRMED_KEPT);
+        let json: Vec<Value> = list[start..]
+            .iter()
+            .map(|(id, v)| Value::Array(vec![id.as_str().into(), v.as_str().into()]))
+            .collect();
+        browser::store(Area::Session, CONFIRMED_KEY, &Value::Array(json).to_string());
+    }
+
     /// Forget the token everywhere; the sign-in screen will say why.
     pub fn end(&self, why: Notice) {
         Self::forget_stored();
+        browser::remove(Area::Session, CONFIRMED_KEY);
         self.notice.set(Some(why));
         self.token.set(None);
     }

@@ -11,7 +11,7 @@ use web_cabinet::api::{ApiError, ProtocolError, RawResponse};
 use web_cabinet::domain::bonus;
 use web_cabinet::domain::login_field::login_field;
 use web_cabinet::model::fields::FieldType;
-use web_cabinet::model::profile::{ActionKind, ProfileField};
+use web_cabinet::model::profile::{ActionKind, ProfileField, Verification};
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures")
@@ -263,14 +263,21 @@ fn f21_real_profile() {
     match &profile.fields[1] {
         ProfileField::TitleText(f) => {
             assert_eq!(f.id, "phone");
-            assert!(f.need_verification && !f.verified, "no `verified` means not verified");
+            assert_eq!(
+                f.verification,
+                Verification::Unreported,
+                "no `verified`: the server does not say (never 'not confirmed')"
+            );
             assert_eq!(f.time, Some(120));
             assert_eq!(f.code_input_type, Some(FieldType::Phone));
         }
         other => panic!("{other:?}"),
     }
     match &profile.fields[2] {
-        ProfileField::TitleText(f) => assert!(!f.need_verification && !f.verified && !f.editable),
+        ProfileField::TitleText(f) => {
+            assert!(!f.need_verification && !f.editable);
+            assert_eq!(f.verification, Verification::NotNeeded);
+        }
         other => panic!("{other:?}"),
     }
     match &profile.fields[6] {
@@ -287,7 +294,7 @@ fn f21_real_profile() {
     assert!(matches!(&profile.fields[8], ProfileField::Barcode { image: Some(_) }));
     let bonus_block = profile.bonus.clone().unwrap_or_default();
     assert_eq!(bonus_block.amount, Some(1250.5));
-    assert_eq!(bonus::payable_share(&bonus_block), 1.0, "\"15\" is out of range: 1.0");
+    assert_eq!(bonus::payable_share(&bonus_block), None, "\"15\" is a row id, not a share");
     assert_eq!(
         profile.discount.as_ref().and_then(bonus::discount_percent),
         None,
@@ -382,9 +389,32 @@ fn raw_php_fatal_500_is_a_generic_failure_without_html() {
     let r = RawResponse { status: 500, body: body("raw/php_fatal_500.txt") };
     let err = decode::verification(&r);
     assert_eq!(err, Err(ApiError::Http { status: 500 }));
-    // With HTTP 200 the same page is an unreadable answer.
+    // With HTTP 200 the same page is a server that failed (1C-Bitrix answers crashes so).
     let r200 = RawResponse { status: 200, ..r };
-    assert_eq!(decode::verification(&r200), Err(ApiError::Protocol(ProtocolError::NotJson)));
+    assert_eq!(decode::verification(&r200), Err(ApiError::ServerFailed));
+}
+
+#[test]
+fn raw_fatal_answered_as_200_is_a_server_failure_not_unreadable() {
+    // A wrong code makes the published module crash; debugging on prints a trace, off a Russian
+    // sentence with a link. Both: the server failed; not worth a retry for a submit.
+    for name in ["raw/php_fatal_200_debug.txt", "raw/php_fatal_200_production.txt"] {
+        let r = resp(name);
+        let err = decode::verification(&r).expect_err(name);
+        assert_eq!(err, ApiError::ServerFailed, "{name}");
+        assert!(!err.is_retryable(), "a submit that fails the same way: no retry ({name})");
+        assert!(err.is_retryable_read(), "a read may do better next time ({name})");
+        assert_eq!(decode::profile(&r), Err(ApiError::ServerFailed));
+        assert_eq!(decode::orders(&r).map(|p| p.orders.len()), Err(ApiError::ServerFailed));
+        // Whatever the message says, it is ours: nothing of the body.
+        let shown =
+            web_cabinet::i18n::Strings::of(web_cabinet::domain::locale::Lang::Ru).api_error(&err);
+        assert!(!shown.contains("Error") && !shown.contains("href") && !shown.contains("settings"));
+        assert_eq!(
+            web_cabinet::api::diagnose::wrong_code_answer(Ok(&r)),
+            vec![web_cabinet::api::diagnose::Finding::CrashAs200 { trace: name.contains("debug") }]
+        );
+    }
 }
 
 #[test]

@@ -9,9 +9,10 @@ use std::sync::{Arc, Mutex};
 use super::error::{ApiError, ProtocolError, Rejection};
 use super::request::{ApiRequest, Endpoint, RawResponse, TransportError};
 use super::transport::Transport;
+use crate::domain::paging::PageRequest;
 use crate::domain::text::clean_server_message;
 use crate::model::auth::{self, Token};
-use crate::model::envelope::{self, ErrorData, Reply};
+use crate::model::envelope::{self, BodyProblem, ErrorData, Reply};
 use crate::model::fields::{self, FormField};
 use crate::model::json::{Map, Value};
 use crate::model::orders::OrdersPage;
@@ -104,7 +105,7 @@ impl Client {
             ("savedPhone", c.saved_phone),
             ("savedEmail", c.saved_email),
         ] {
-            if let Some(v) = value {
+            if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
                 m.insert(key, v);
             }
         }
@@ -148,6 +149,18 @@ impl Client {
         self.get(endpoint, None, Vec::new()).await
     }
 
+    /// A raw `POST verification_url` with a code no one was sent, for the setup check: servers
+    /// answer an error; the published module crashes (HTTP 200 and a page).
+    pub async fn probe_wrong_code(&self) -> Result<RawResponse, ApiError> {
+        let body = Value::Object(Map::from_iter([
+            ("appId", self.common().app_id.as_str()),
+            ("code", "000000"),
+            ("field_id", "phone"),
+            ("value", "+70000000000"),
+        ]));
+        self.post(Endpoint::Verification, None, body).await
+    }
+
     /// `GET regFields_url`.
     pub async fn registration_fields(&self) -> Result<Vec<FormField>, ApiError> {
         let resp = self.get(Endpoint::RegFields, None, Vec::new()).await?;
@@ -157,9 +170,7 @@ impl Client {
     /// `POST registration_url` with one key per field id (`values`), plus the common fields.
     pub async fn register(&self, values: &[(String, String)]) -> Result<Token, ApiError> {
         let mut body = self.common_body();
-        for (k, v) in values {
-            body.insert(k.as_str(), v.as_str());
-        }
+        insert_given(&mut body, values);
         let resp = self.post(Endpoint::Registration, None, Value::Object(body)).await?;
         decode::token(&resp)
     }
@@ -255,9 +266,7 @@ impl Client {
     /// `POST recovery_url`; `ok` carries a message for the customer.
     pub async fn recover(&self, values: &[(String, String)]) -> Result<Option<String>, ApiError> {
         let mut body = self.common_body();
-        for (k, v) in values {
-            body.insert(k.as_str(), v.as_str());
-        }
+        insert_given(&mut body, values);
         let resp = self.post(Endpoint::Recovery, None, Value::Object(body)).await?;
         decode::recovery(&resp)
     }
@@ -276,6 +285,7 @@ impl Client {
     ) -> Result<(), ApiError> {
         let fields: Vec<Value> = changes
             .iter()
+            .filter(|(_, value)| !value.trim().is_empty())
             .map(|(id, value)| {
                 Value::Object(Map::from_iter([
                     ("field_id", id.as_str()),
@@ -288,16 +298,20 @@ impl Client {
         read_ok(&resp, true)
     }
 
-    /// `GET order_list_url` with item offsets (`offset`, `limit`).
-    pub async fn orders(
-        &self,
-        token: &Token,
-        offset: u32,
-        limit: u32,
-    ) -> Result<OrdersPage, ApiError> {
-        let query = vec![("offset", offset.to_string()), ("limit", limit.to_string())];
+    /// `GET order_list_url` with `offset` and `limit` (see `domain::paging` for what they mean
+    /// to which server).
+    pub async fn orders(&self, token: &Token, page: &PageRequest) -> Result<OrdersPage, ApiError> {
+        let query = vec![("offset", page.offset.clone()), ("limit", page.limit.to_string())];
         let resp = self.get(Endpoint::OrderList, Some(token), query).await?;
         decode::orders(&resp)
+    }
+}
+
+/// Add one key per form value, leaving out empty ones: the published module reads a key that is
+/// there at all (`"login": ""` beside the e-mail makes recovery look for an empty login).
+fn insert_given(body: &mut Map, values: &[(String, String)]) {
+    for (k, v) in values.iter().filter(|(_, v)| !v.trim().is_empty()) {
+        body.insert(k.as_str(), v.as_str());
     }
 }
 
@@ -314,6 +328,7 @@ fn interpret<T>(
         Ok(Reply::AuthError) => Err(ApiError::Rejected(Rejection::default())),
         Ok(Reply::Verification(_)) => Err(ApiError::VerificationRequired),
         Err(_) if !(200..300).contains(&resp.status) => Err(ApiError::Http { status: resp.status }),
+        Err(BodyProblem::NotJson) => Err(ApiError::ServerFailed),
         Err(problem) => Err(ApiError::Protocol(problem.into())),
     }
 }

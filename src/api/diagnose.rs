@@ -1,7 +1,9 @@
-//! The merchant's setup check: what one raw answer from a fields endpoint says about the server,
-//! as findings the setup screen (`pages/setup_check.rs`) puts into words. It reports what the
-//! cabinet tolerates as well as what breaks it, so a merchant can fix both; pure and tested
-//! natively against the fixtures' kinds of answer.
+//! The merchant's setup check: what raw answers say about the server, as findings the setup
+//! screen (`pages/setup_check.rs`) puts into words — the fields endpoints, how a crash is
+//! answered (a code no one was sent: the published module crashes on it), and, for a signed-in
+//! customer, how the order history pages. It reports what the cabinet tolerates as well as what
+//! breaks it, so a merchant can fix both; pure and tested natively against the fixtures' kinds of
+//! answer.
 
 use super::error::ApiError;
 use super::request::RawResponse;
@@ -50,16 +52,39 @@ pub enum Finding {
     NoLoginField,
     /// All good: this many fields.
     Fields(usize),
+    /// A code no one was sent is answered in JSON, as the API says.
+    WrongCodeAnswered,
+    /// A crash answered as HTTP 200 with a page instead of JSON (1C-Bitrix's exception handler);
+    /// `trace`: the page is a debugging trace with file paths.
+    CrashAs200 { trace: bool },
+    /// Orders page with item offsets, as the document says.
+    OrdersItemOffsets,
+    /// `offset` is read as a page number; `zero_is_default`: `offset=0` is read as "not given"
+    /// (the published module). The cabinet detects it and needs no setting.
+    OrdersPageIndex { zero_is_default: bool },
+    /// The whole history comes back whatever `offset` and `limit` say.
+    OrdersIgnorePaging,
+    /// Fewer than three orders: the paging cannot be told.
+    OrdersTooFew,
+    /// The order history needs a signed-in customer: sign in, then check again.
+    OrdersNeedSignIn,
 }
 
 impl Finding {
     pub fn severity(&self) -> Severity {
         match self {
-            Self::Fields(_) => Severity::Good,
+            Self::Fields(_)
+            | Self::WrongCodeAnswered
+            | Self::OrdersItemOffsets
+            | Self::OrdersTooFew
+            | Self::OrdersNeedSignIn => Severity::Good,
             Self::OutputBeforeJson
             | Self::ErrorsNotAList
             | Self::BlankTitles(_)
-            | Self::NoLoginField => Severity::Warning,
+            | Self::NoLoginField
+            | Self::CrashAs200 { .. }
+            | Self::OrdersPageIndex { .. }
+            | Self::OrdersIgnorePaging => Severity::Warning,
             _ => Severity::Problem,
         }
     }
@@ -149,6 +174,62 @@ pub fn fields_answer(
     out
 }
 
+/// Findings for the answer to a verification with a code no one was sent.
+pub fn wrong_code_answer(answer: Result<&RawResponse, &ApiError>) -> Vec<Finding> {
+    let resp = match answer {
+        Ok(resp) => resp,
+        Err(ApiError::Timeout) => return vec![Finding::TimedOut],
+        Err(_) => return vec![Finding::Unreachable],
+    };
+    let ok_status = (200..300).contains(&resp.status);
+    match envelope::find_json(&resp.body) {
+        Ok(_) if ok_status => vec![Finding::WrongCodeAnswered],
+        Ok(_) => vec![Finding::HttpStatus(resp.status), Finding::WrongCodeAnswered],
+        Err(BodyProblem::Empty) if ok_status => vec![Finding::Empty],
+        Err(_) if ok_status => {
+            let body = resp.body.trim_start();
+            let trace =
+                body.starts_with("<pre>") || body.contains("[Error]") || body.contains("#0:");
+            vec![Finding::CrashAs200 { trace }]
+        }
+        Err(_) => vec![Finding::HttpStatus(resp.status)],
+    }
+}
+
+/// The ids of one order-history answer, or the failure to get one.
+pub type OrderIds = Result<Vec<String>, ApiError>;
+
+/// How the order history pages, from three answers with `limit=2`: `offset=00` (zero on every
+/// server), `offset=1`, and `offset=0`.
+pub fn paging_answers(first: &OrderIds, second: &OrderIds, zero: &OrderIds) -> Vec<Finding> {
+    let failure = [first, second, zero].into_iter().find_map(|a| a.as_ref().err());
+    match failure {
+        Some(ApiError::SessionOver) => return vec![Finding::OrdersNeedSignIn],
+        Some(ApiError::Timeout) => return vec![Finding::TimedOut],
+        Some(ApiError::Network) => return vec![Finding::Unreachable],
+        Some(ApiError::Http { status }) => return vec![Finding::HttpStatus(*status)],
+        Some(ApiError::Rejected(r)) => return vec![Finding::ServerSaidError(r.message.clone())],
+        Some(ApiError::ServerFailed) => return vec![Finding::CrashAs200 { trace: false }],
+        Some(_) => return vec![Finding::MissingStatus],
+        None => {}
+    }
+    let (first, second, zero) = (
+        first.as_deref().unwrap_or(&[]),
+        second.as_deref().unwrap_or(&[]),
+        zero.as_deref().unwrap_or(&[]),
+    );
+    if first.len() < 2 || second.is_empty() {
+        return vec![Finding::OrdersTooFew];
+    }
+    if second == first || first.len() > 2 {
+        return vec![Finding::OrdersIgnorePaging];
+    }
+    if second.iter().any(|id| first.contains(id)) {
+        return vec![Finding::OrdersItemOffsets];
+    }
+    vec![Finding::OrdersPageIndex { zero_is_default: zero != first }]
+}
+
 /// The CORS headers a server on another origin must send for a cabinet served from `origin`.
 pub fn cors_headers(origin: &str) -> String {
     format!(
@@ -223,6 +304,54 @@ mod tests {
         assert_eq!(fields_answer(Err(&ApiError::Network), true), vec![Finding::Unreachable]);
         assert_eq!(fields_answer(Err(&ApiError::Timeout), true), vec![Finding::TimedOut]);
         assert_eq!(overall(&[Finding::Unreachable]), Severity::Problem);
+    }
+
+    #[test]
+    fn a_crash_answered_as_200_is_told_apart() {
+        // The shapes of ../shared/fixtures/raw/php_fatal_200_*.txt (tests/fixtures.rs reads those).
+        let debug =
+            "<pre>[Error] \nCall to a member function getLifetime() on null (0)\n#0: x\n</pre>";
+        let production = "При выполнении скрипта возникла ошибка. <a href='https://dev.1c-bitrix.ru/'>.settings.php</a>";
+        let probe = |body: &str| wrong_code_answer(Ok(&raw(200, body)));
+        assert_eq!(probe(debug), vec![Finding::CrashAs200 { trace: true }]);
+        assert_eq!(probe(production), vec![Finding::CrashAs200 { trace: false }]);
+        assert_eq!(overall(&probe(debug)), Severity::Warning);
+        let wrong = r#"{"status":"error","data":{"errorMessage":"Неверный код"}}"#;
+        assert_eq!(probe(wrong), vec![Finding::WrongCodeAnswered]);
+        assert_eq!(probe("[]"), vec![Finding::WrongCodeAnswered]);
+        assert_eq!(
+            wrong_code_answer(Ok(&raw(500, "<h1>Fatal</h1>"))),
+            vec![Finding::HttpStatus(500)]
+        );
+    }
+
+    #[test]
+    fn order_paging_is_told_from_three_answers() {
+        let ids = |list: &[&str]| -> OrderIds { Ok(list.iter().map(|s| s.to_string()).collect()) };
+        // Item offsets: offset=1 shifts by one.
+        assert_eq!(
+            paging_answers(&ids(&["9", "8"]), &ids(&["8", "7"]), &ids(&["9", "8"])),
+            vec![Finding::OrdersItemOffsets]
+        );
+        // The published module: page 1 is new, offset=0 gives its defaults (orders 51 on).
+        assert_eq!(
+            paging_answers(&ids(&["1", "2"]), &ids(&["3", "4"]), &ids(&["51", "52", "53"])),
+            vec![Finding::OrdersPageIndex { zero_is_default: true }]
+        );
+        assert_eq!(
+            paging_answers(&ids(&["1", "2"]), &ids(&["3", "4"]), &ids(&["1", "2"])),
+            vec![Finding::OrdersPageIndex { zero_is_default: false }]
+        );
+        let all = ids(&["1", "2", "3", "4"]);
+        assert_eq!(paging_answers(&all, &all, &all), vec![Finding::OrdersIgnorePaging]);
+        assert_eq!(
+            paging_answers(&ids(&["1"]), &ids(&[]), &ids(&["1"])),
+            vec![Finding::OrdersTooFew]
+        );
+        assert_eq!(
+            paging_answers(&Err(ApiError::SessionOver), &ids(&[]), &ids(&[])),
+            vec![Finding::OrdersNeedSignIn]
+        );
     }
 
     #[test]

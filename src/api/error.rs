@@ -20,6 +20,10 @@ pub enum ApiError {
     Http { status: u16 },
     /// An answer that cannot be read as the API defines it.
     Protocol(ProtocolError),
+    /// HTTP 2xx with a body that is no JSON at all: the server crashed and printed a trace or a
+    /// page (1C-Bitrix answers its fatal errors this way). Repeating a read may help; repeating a
+    /// submit fails the same way, so forms offer no "try again" for it.
+    ServerFailed,
     /// The token is no longer valid (`auth_error`, or `not_authorized` on a call that sent one).
     SessionOver,
     /// The server said no: a form-level message and/or messages per field.
@@ -109,6 +113,12 @@ impl ApiError {
     pub fn is_retryable(&self) -> bool {
         matches!(self, Self::Network | Self::Timeout | Self::Http { .. } | Self::Protocol(_))
     }
+
+    /// Whether repeating a read (a page, the profile, a form's fields) might help: everything
+    /// [`Self::is_retryable`] says, and a crash, which may not happen the next time.
+    pub fn is_retryable_read(&self) -> bool {
+        self.is_retryable() || *self == Self::ServerFailed
+    }
 }
 
 impl fmt::Display for ApiError {
@@ -118,6 +128,7 @@ impl fmt::Display for ApiError {
             Self::Timeout => f.write_str("the server did not answer in time"),
             Self::Http { status } => write!(f, "the server failed with HTTP {status}"),
             Self::Protocol(p) => write!(f, "unreadable answer: {p}"),
+            Self::ServerFailed => f.write_str("the server failed (HTTP 200 with no JSON)"),
             Self::SessionOver => f.write_str("the session is over"),
             Self::Rejected(r) => match &r.message {
                 Some(m) => write!(f, "rejected: {m}"),

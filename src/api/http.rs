@@ -1,9 +1,10 @@
 //! The HTTP transport: the browser's `fetch`, to the URLs in `cabinet.json`.
 //!
-//! It sends the raw `Authorization: <token>` header (no `Bearer`), JSON bodies, appends query
-//! parameters with `&` when the URL has a query already, and aborts a request that outlives
-//! `request_timeout_ms`. It reads every answer as text whatever its status or content type: the
-//! envelope decides what it means. Reads (`GET`) are retried on transient failures; writes never.
+//! It sends the raw `Authorization: <token>` header (no `Bearer`), JSON bodies, no cookies
+//! (`credentials: "omit"`), appends query parameters with `&` when the URL has a query already,
+//! and aborts a request that outlives `request_timeout_ms`. It reads every answer as text
+//! whatever its status or content type: the envelope decides what it means. Reads (`GET`) are
+//! retried on transient failures; writes never.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -74,6 +75,9 @@ impl HttpTransport {
         let headers = web_sys::Headers::new().map_err(|_| TransportError::Network)?;
         let init = web_sys::RequestInit::new();
         init.set_method(method.as_str());
+        // Never the shop's cookies: the published module logs the shop's own session into the
+        // token's customer on every call that carries them (the cabinet often shares the origin).
+        init.set_credentials(web_sys::RequestCredentials::Omit);
         if let Some(token) = &req.token {
             headers.set("Authorization", token).map_err(|_| TransportError::Network)?;
         }

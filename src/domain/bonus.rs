@@ -2,13 +2,12 @@
 
 use crate::model::profile::{Bonus, Discount};
 
-/// The share of an order payable with bonuses, in (0, 1]: a missing, non-positive, non-numeric or
-/// out-of-range value (one server leaks a row id into it) reads as 1.0.
-pub fn payable_share(bonus: &Bonus) -> f64 {
-    match bonus.available_proportion {
-        Some(p) if p > 0.0 && p <= 1.0 => p,
-        _ => 1.0,
-    }
+/// The share of an order payable with bonuses, when the server states one in (0, 1]. Anything
+/// else is not a share: the published module sends a database row id there (`"15"`), and "pay up
+/// to 100 %" drawn from it would promise what the shop never said. `None`: no "payable up to"
+/// line (a missing value included: the document's default, the whole order, is no news).
+pub fn payable_share(bonus: &Bonus) -> Option<f64> {
+    bonus.available_proportion.filter(|p| *p > 0.0 && *p <= 1.0)
 }
 
 /// The personal discount in percent, `None` when there is none: a value ≤ 1 is a fraction
@@ -28,10 +27,12 @@ mod tests {
     #[test]
     fn share_is_clamped() {
         let b = |p| Bonus { amount: Some(1.0), available_proportion: p };
-        assert_eq!(payable_share(&b(Some(0.2))), 0.2);
-        assert_eq!(payable_share(&b(Some(15.0))), 1.0);
-        assert_eq!(payable_share(&b(Some(0.0))), 1.0);
-        assert_eq!(payable_share(&b(None)), 1.0);
+        assert_eq!(payable_share(&b(Some(0.2))), Some(0.2));
+        assert_eq!(payable_share(&b(Some(1.0))), Some(1.0));
+        assert_eq!(payable_share(&b(Some(15.0))), None, "a row id, not a share");
+        assert_eq!(payable_share(&b(Some(0.0))), None);
+        assert_eq!(payable_share(&b(Some(-0.5))), None);
+        assert_eq!(payable_share(&b(None)), None);
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod login_field;
 pub mod money;
 pub mod oauth;
 pub mod paging;
+pub mod profile_edit;
 pub mod retry;
 pub mod route;
 pub mod status;

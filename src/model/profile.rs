@@ -80,10 +80,22 @@ pub struct EditableValue {
     pub field_type: FieldType,
     /// `need_verification` absent means false; when false, `verified` means nothing.
     pub need_verification: bool,
-    pub verified: bool,
+    pub verification: Verification,
     pub time: Option<u32>,
     pub text: Option<String>,
     pub code_input_type: Option<FieldType>,
+}
+
+/// What the server says of a value's confirmation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verification {
+    /// `need_verification` false or absent.
+    NotNeeded,
+    Confirmed,
+    NotConfirmed,
+    /// `need_verification` but no `verified` at all: the published module never sends it (its
+    /// `need_verification` is the field's configuration, not its state).
+    Unreported,
 }
 
 /// One block of the profile, by `cabinet_field_type`.
@@ -118,7 +130,12 @@ fn editable_value(v: &Value) -> EditableValue {
         editable: v.flag("editable"),
         field_type: FieldType::from_wire(v.text("type").as_deref()),
         need_verification,
-        verified: need_verification && v.flag("verified"),
+        verification: match (need_verification, v.get("verified")) {
+            (false, _) => Verification::NotNeeded,
+            (true, None | Some(Value::Null)) => Verification::Unreported,
+            (true, Some(_)) if v.flag("verified") => Verification::Confirmed,
+            (true, Some(_)) => Verification::NotConfirmed,
+        },
         time: v.whole("time"),
         text: v.non_blank("text"),
         code_input_type: v.non_blank("code_input_type").map(|s| FieldType::from_wire(Some(&s))),

@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::domain::dates::format_order_date;
 use crate::domain::locale::Lang;
 use crate::domain::money::{format_count, format_money};
+use crate::domain::paging::Ending;
 use crate::domain::url::{encode_component, percent_decode};
 use crate::i18n::{use_i18n, Strings};
 use crate::model::orders::Order;
@@ -68,9 +69,12 @@ fn OrderDetails(id: Signal<String>, session: Session) -> impl IntoView {
             <p><A href="/orders" class="wc-link">"← "{move || i18n.t().back_to_orders}</A></p>
             {move || match (found.get(), store.phase.get()) {
                 (Some(order), _) => view! { <Details order currency=currency.clone() lang=i18n.lang.get()/> }.into_any(),
-                (None, Phase::Done) => view! {
+                (None, Phase::Done(ending)) => view! {
                     <h1 id="wc-order-title">{i18n.t().order_number(&id.get(), i18n.lang.get())}</h1>
-                    <p>{i18n.t().order_not_found}</p>
+                    <p>{match ending {
+                        Ending::Complete => i18n.t().order_not_found,
+                        Ending::Unsure => i18n.t().order_not_found_unsure,
+                    }}</p>
                 }
                 .into_any(),
                 (None, Phase::Failed(e)) => {

@@ -22,6 +22,7 @@ use crate::config::Config;
 use crate::domain::action::{resolve, Target};
 use crate::domain::dates::format_order_date;
 use crate::domain::money::{format_money, items_label};
+use crate::domain::paging::Ending;
 use crate::domain::status::tone;
 use crate::domain::url::encode_component;
 use crate::domain::window::{rows_px, visible_range};
@@ -56,7 +57,9 @@ fn OrdersList(session: Session) -> impl IntoView {
         let (client, over) = (client.clone(), over.clone());
         move || store.load_next(&client, session, over.clone())
     };
-    if store.orders.with_untracked(Vec::is_empty) && store.phase.get_untracked() != Phase::Done {
+    if store.orders.with_untracked(Vec::is_empty)
+        && !matches!(store.phase.get_untracked(), Phase::Done(_))
+    {
         load();
     }
 
@@ -151,7 +154,7 @@ fn OrdersList(session: Session) -> impl IntoView {
         })
     };
     let total = move || store.orders.with(Vec::len);
-    let set_size = move || if store.phase.get() == Phase::Done { total() as i64 } else { -1 };
+    let set_size = move || if store.is_done() { total() as i64 } else { -1 };
     let currency = config.currency.clone();
     let shop = match resolve(
         &Action { kind: ActionKind::Shop("openCatalog".into()), param: None },
@@ -165,7 +168,7 @@ fn OrdersList(session: Session) -> impl IntoView {
     view! {
         <section class="wc-card wc-orders" aria-labelledby="wc-orders-title">
             <h1 id="wc-orders-title">{move || i18n.t().orders_title}</h1>
-            {move || (store.phase.get() == Phase::Done && total() == 0).then(|| {
+            {move || (store.is_done() && total() == 0).then(|| {
                 let shop = shop.clone();
                 view! {
                     <div class="wc-empty">
@@ -202,8 +205,10 @@ fn OrdersList(session: Session) -> impl IntoView {
                         }
                         .into_any()
                     }
-                    Phase::Done if total() > 0 => view! { <p class="wc-hint">{i18n.t().orders_loaded_all}": "{total()}</p> }.into_any(),
-                    Phase::Done => ().into_any(),
+                    Phase::Done(_) if total() == 0 => ().into_any(),
+                    Phase::Done(Ending::Complete) => view! { <p class="wc-hint">{i18n.t().orders_loaded_all}": "{total()}</p> }.into_any(),
+                    // The server stopped sending new orders without showing it has no more.
+                    Phase::Done(Ending::Unsure) => view! { <p class="wc-hint">{i18n.t().orders_shown_so_far}": "{total()}</p> }.into_any(),
                 }}
             </div>
         </section>

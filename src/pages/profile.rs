@@ -4,6 +4,10 @@
 //! A failed load says "couldn't load — retry", never "signed out"; only the server saying the
 //! token is no longer valid ends the session — and then the draft being edited is kept (session
 //! storage) and comes back after signing in again.
+//!
+//! A save reloads the profile and says "saved" only if the profile now shows the change: servers
+//! answer `ok` to changes they ignore. Values edit with the type and options of the registration
+//! field of the same id when the profile gives none (see `domain::profile_edit`).
 
 use crate::ui::nav::use_navigate;
 use crate::ui::nav::NavigateOptions;
@@ -17,9 +21,10 @@ use crate::ui::action::Action;
 use crate::api::{ApiError, Client};
 use crate::browser::{self, Area};
 use crate::domain::form::CodeTarget;
+use crate::domain::profile_edit::{change_applied, edit_field, value_to_send};
 use crate::i18n::use_i18n;
-use crate::model::fields::FieldType;
-use crate::model::profile::{EditableValue, Profile, ProfileField};
+use crate::model::fields::{FieldType, FormField};
+use crate::model::profile::{EditableValue, Profile, ProfileField, Verification};
 use crate::sdui::blocks::{Draft, ProfileBlocks, ProfileEditing};
 use crate::session::{Notice, Session};
 use crate::ui::banner::ErrorBanner;
@@ -62,6 +67,22 @@ fn code_target(field: &EditableValue, value: &str) -> CodeTarget {
         code_type: field.code_input_type.clone().unwrap_or(FieldType::Number),
         title: field.title.clone().unwrap_or_else(|| field.id.clone()),
     }
+}
+
+/// A change on its way: the field as edited, the value before, and what is sent.
+#[derive(Debug, Clone)]
+struct Change {
+    field: FormField,
+    before: Option<String>,
+    sent: String,
+}
+
+/// A change the server took, and the profile reloaded after it.
+#[derive(Debug, Clone)]
+struct Saved {
+    profile: Profile,
+    /// Whether the reloaded profile shows the change.
+    applied: bool,
 }
 
 #[component]
@@ -112,9 +133,21 @@ fn ProfileView(session: Session) -> impl IntoView {
         }
     });
 
+    // The registration form's fields, for the types and options of typeless profile values; a
+    // failure leaves text inputs, which still work.
+    let registration: RwSignal<Vec<FormField>> = RwSignal::new(Vec::new());
+    let fields_client = client.clone();
+    leptos::task::spawn_local(async move {
+        if let Ok(fields) = fields_client.registration_fields().await {
+            registration.try_set(fields);
+        }
+    });
+    let confirmed_here = RwSignal::new(session.confirmed_here());
+
     let draft = RwSignal::new(load_draft());
     effect(move || draft.with(|d| keep_draft(d.as_ref())));
     let failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let not_applied = RwSignal::new(false);
     let verifying: RwSignal<Option<CodeTarget>> = RwSignal::new(None);
     let saved = RwSignal::new(false);
     let current = move || match profile.get_untracked() {
@@ -123,15 +156,23 @@ fn ProfileView(session: Session) -> impl IntoView {
     };
 
     let save_client = client.clone();
-    let save = Action::new_local(move |d: &Draft| {
-        let (c, d, token) = (save_client.clone(), d.clone(), session.token());
+    let save = Action::new_local(move |change: &Change| {
+        let (c, change, token) = (save_client.clone(), change.clone(), session.token());
         async move {
-            match token {
-                Some(t) => {
-                    c.change_fields(&t, &[(d.field_id.clone(), d.value.trim().to_string())]).await
-                }
-                None => Err(ApiError::SessionOver),
-            }
+            let Some(t) = token else {
+                return Err(ApiError::SessionOver);
+            };
+            c.change_fields(&t, &[(change.field.id.clone(), change.sent.clone())]).await?;
+            // Servers report ok even when nothing changed: the reloaded profile says.
+            let reloaded = c.profile(&t).await?;
+            let after = find_field(&reloaded, &change.field.id).and_then(|f| f.value);
+            let applied = change_applied(
+                &change.field,
+                change.before.as_deref(),
+                after.as_deref(),
+                &change.sent,
+            );
+            Ok(Saved { profile: reloaded, applied })
         }
     });
     let over = session_over.clone();
@@ -143,11 +184,15 @@ fn ProfileView(session: Session) -> impl IntoView {
             return;
         };
         match result {
-            Ok(()) => {
-                draft.set(None);
-                saved.set(true);
-                // Servers report ok even when nothing changed: show what they now hold.
-                profile.refetch();
+            Ok(Saved { profile: reloaded, applied }) => {
+                profile.set(Ok(reloaded));
+                if applied {
+                    draft.set(None);
+                    saved.set(true);
+                } else {
+                    // Keep what the customer typed, and say the shop did not take it.
+                    not_applied.set(true);
+                }
             }
             Err(ApiError::VerificationRequired) => {
                 let field = current().and_then(|p| find_field(&p, &d.field_id));
@@ -161,7 +206,7 @@ fn ProfileView(session: Session) -> impl IntoView {
                             editable: true,
                             field_type: FieldType::Text,
                             need_verification: true,
-                            verified: false,
+                            verification: Verification::Unreported,
                             time: None,
                             text: None,
                             code_input_type: None,
@@ -205,16 +250,34 @@ fn ProfileView(session: Session) -> impl IntoView {
     let editing = ProfileEditing {
         draft,
         failure,
+        not_applied,
+        registration,
+        confirmed_here,
         saving: save.pending(),
         save: Callback::new(move |_| {
             if save.pending().get_untracked() {
                 return;
             }
-            if let Some(d) = draft.get_untracked() {
-                failure.set(None);
-                saved.set(false);
-                save.dispatch(d);
+            let Some(d) = draft.get_untracked() else {
+                return;
+            };
+            let shown = current().and_then(|p| find_field(&p, &d.field_id));
+            let field = match &shown {
+                Some(f) => edit_field(f, &registration.get_untracked()),
+                None => return,
+            };
+            let sent = value_to_send(&field, &d.value);
+            if sent.trim().is_empty() {
+                failure.set(Some(ApiError::Rejected(crate::api::Rejection {
+                    message: Some(i18n.t().required.to_string()),
+                    field_errors: Vec::new(),
+                })));
+                return;
             }
+            failure.set(None);
+            not_applied.set(false);
+            saved.set(false);
+            save.dispatch(Change { field, before: shown.and_then(|f| f.value), sent });
         }),
         confirm: Callback::new(move |f: EditableValue| {
             if !confirm.pending().get_untracked() {
@@ -244,11 +307,14 @@ fn ProfileView(session: Session) -> impl IntoView {
     };
 
     let code_step = move |target: CodeTarget| {
+        let (target_id, target_value) = (target.field_id.clone(), target.value.clone());
         view! {
             <CodeVerification
                 target
                 token=session.token()
                 on_verified=Callback::new(move |_| {
+                    session.remember_confirmed(&target_id, &target_value);
+                    confirmed_here.set(session.confirmed_here());
                     verifying.set(None);
                     draft.set(None);
                     saved.set(true);

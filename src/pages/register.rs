@@ -6,6 +6,11 @@
 //! each field with `need_verification`, in the server's order; the last one signs in. The step and
 //! the non-secret values survive a reload (session storage), so a reload neither loses the form
 //! nor resets the "send again" countdown.
+//!
+//! Some servers (the published module) create the account before the code is confirmed: once the
+//! code step has been shown, registering the same e-mail or phone again fails. So going back from
+//! the code step keeps the values that await a code; the form says why, offers the code step and
+//! a new code, and sends the form again only if those values changed.
 
 use crate::ui::nav::use_navigate;
 use crate::ui::nav::NavigateOptions;
@@ -18,7 +23,9 @@ use crate::ui::action::Action;
 
 use crate::api::{ApiError, Client};
 use crate::browser::{self, Area};
-use crate::domain::form::{self, registration_values, verification_queue, RegistrationDraft};
+use crate::domain::form::{
+    self, registration_values, verification_queue, CodeTarget, RegistrationDraft,
+};
 use crate::domain::login_field::login_field;
 use crate::i18n::use_i18n;
 use crate::model::auth::Token;
@@ -79,9 +86,28 @@ pub fn Register() -> impl IntoView {
         browser::store(Area::Session, DRAFT_KEY, &d.to_json(&current_fields()));
     };
 
+    let register_client = client.clone();
     let submit = Action::new_local(move |body: &Vec<(String, String)>| {
-        let (c, body) = (client.clone(), body.clone());
+        let (c, body) = (register_client.clone(), body.clone());
         async move { c.register(&body).await }
+    });
+    // "Send a new code" for the value that awaits one, from the form.
+    let resend_failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let resend = Action::new_local(move |target: &CodeTarget| {
+        let (c, t) = (client.clone(), target.clone());
+        async move { c.resend_code(&t.field_id, &t.value, None).await }
+    });
+    effect(move || match resend.value().get() {
+        Some(Ok(())) => {
+            if let Some(first) = queue.get_untracked().first() {
+                start_countdown(first);
+            }
+            resend_failure.set(None);
+            step.set(Some(0));
+            save();
+        }
+        Some(Err(e)) => resend_failure.set(Some(e)),
+        None => {}
     });
 
     let nav = navigate.clone();
@@ -135,6 +161,13 @@ pub fn Register() -> impl IntoView {
         let body = registration_values(&list, login_id.as_deref(), |id| {
             values.with_untracked(|v| v.get(id).cloned().unwrap_or_default())
         });
+        // The same values already await a code: registering them again would fail.
+        let awaiting = queue.get_untracked();
+        if !awaiting.is_empty() && verification_queue(&list, &body) == awaiting {
+            step.set(Some(0));
+            save();
+            return;
+        }
         save();
         submit.dispatch(body);
     };
@@ -174,7 +207,10 @@ pub fn Register() -> impl IntoView {
         let total = targets.len();
         let target = targets.get(i).cloned()?;
         let finish = finish.clone();
+        let (confirmed_id, confirmed_value) = (target.field_id.clone(), target.value.clone());
         let next = move |token: Option<Token>| {
+            // The profile may never say so (the published module does not): remember it here.
+            session.remember_confirmed(&confirmed_id, &confirmed_value);
             if token.is_some() || i + 1 >= total {
                 finish(token);
             } else {
@@ -191,8 +227,8 @@ pub fn Register() -> impl IntoView {
                 step=(i + 1, total)
                 on_verified=Callback::new(next)
                 on_back=Callback::new(move |_| {
+                    // The values keep awaiting their code (see the module's note).
                     step.set(None);
-                    queue.set(Vec::new());
                     save();
                 })
             />
@@ -205,6 +241,35 @@ pub fn Register() -> impl IntoView {
             None => view! {
                 <section class="wc-card wc-register" aria-labelledby="wc-register-title">
                     <h1 id="wc-register-title">{move || i18n.t().register_title}</h1>
+                    {move || queue.with(|q| q.first().cloned()).map(|awaiting| {
+                        let value = awaiting.value.clone();
+                        let again = awaiting.clone();
+                        view! {
+                            <div class="wc-banner wc-banner--info wc-awaiting" role="status">
+                                <p>{move || i18n.t().awaiting_code(&value, i18n.lang.get())}</p>
+                                {move || resend_failure.get().map(|e| {
+                                    let line = match e {
+                                        ApiError::Rejected(r) => r.message.unwrap_or_else(|| i18n.t().error_rejected.to_string()),
+                                        other => i18n.t().api_error(&other).to_string(),
+                                    };
+                                    view! { <p class="wc-field-error wc-lines">{line}</p> }
+                                })}
+                                <div class="wc-code-actions">
+                                    <button type="button" class="wc-button wc-button--primary wc-enter-code" on:click=move |_| { step.set(Some(0)); save(); }>
+                                        {move || i18n.t().enter_code}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="wc-button wc-button--secondary wc-new-code"
+                                        disabled=move || resend.pending().get()
+                                        on:click=move |_| { resend_failure.set(None); resend.dispatch(again.clone()); }
+                                    >
+                                        {move || i18n.t().send_new_code}
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    })}
                     <FormBanner id="wc-register-banner" state lines=banner_lines retry=Callback::new(move |_| send())/>
                     {move || match fields.get() {
                         None => view! { <p class="wc-loading" role="status">{i18n.t().loading}</p> }.into_any(),

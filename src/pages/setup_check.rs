@@ -1,17 +1,25 @@
 //! `/setup-check`, for the shop's owner rather than its customers: the settings in effect, and
-//! what the server answers to the two requests every visit makes first (registration and
-//! recovery fields), in plain words — including the exact CORS headers to send when the browser
-//! gets no answer. Not linked from the cabinet; the README points merchants here.
+//! what the server answers, in plain words — the two requests every visit makes first
+//! (registration and recovery fields, with the exact CORS headers to send when the browser gets
+//! no answer), a code no one was sent (does a crash come back as HTTP 200?), and, when a customer
+//! is signed in in this tab, how the order history pages. Not linked from the cabinet; the README
+//! points merchants here.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::api::diagnose::{cors_headers, fields_answer, overall, Finding, Severity};
+use crate::api::diagnose::{
+    cors_headers, fields_answer, overall, paging_answers, wrong_code_answer, Finding, OrderIds,
+    Severity,
+};
 use crate::api::{Client, Endpoint};
 use crate::browser;
 use crate::config::{ApiConfig, Config, TokenStorage};
+use crate::domain::paging::PageRequest;
 use crate::i18n::use_i18n;
+use crate::model::auth::Token;
+use crate::session::Session;
 use crate::ui::load::Load;
 use crate::ui::nav::Nav;
 
@@ -52,6 +60,25 @@ fn settings(config: &Config, route_base: &str) -> Vec<(String, Option<String>)> 
     rows
 }
 
+/// How the order history pages, for a signed-in customer: three requests of two orders.
+async fn order_paging(client: &Client, token: Option<Token>) -> Vec<Finding> {
+    let Some(token) = token else {
+        return vec![Finding::OrdersNeedSignIn];
+    };
+    let ids = |offset: &str| {
+        let request = PageRequest { offset: offset.to_string(), limit: 2 };
+        let (client, token) = (client.clone(), token.clone());
+        async move {
+            let page = client.orders(&token, &request).await?;
+            Ok(page.orders.into_iter().map(|o| o.id).collect())
+        }
+    };
+    let first: OrderIds = ids("00").await;
+    let second: OrderIds = ids("1").await;
+    let zero: OrderIds = ids("0").await;
+    paging_answers(&first, &second, &zero)
+}
+
 #[component]
 pub fn SetupCheck() -> impl IntoView {
     let i18n = use_i18n();
@@ -64,15 +91,20 @@ pub fn SetupCheck() -> impl IntoView {
     let rows = settings(&config, &route_base);
     let urls = config.clone();
     let runs = RwSignal::new(0u32);
+    let session = use_context::<Session>();
     let results = Load::new(move || {
         runs.track();
         let c = client.clone();
+        let token = session.and_then(|s| s.token());
         async move {
             let mut out = Vec::new();
             for (endpoint, login_expected) in PROBED {
                 let answer = c.probe(endpoint).await;
                 out.push((endpoint, fields_answer(answer.as_ref(), login_expected)));
             }
+            let crash = c.probe_wrong_code().await;
+            out.push((Endpoint::Verification, wrong_code_answer(crash.as_ref())));
+            out.push((Endpoint::OrderList, order_paging(&c, token).await));
             out
         }
     });

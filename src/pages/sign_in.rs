@@ -168,6 +168,8 @@ pub fn SignIn() -> impl IntoView {
             return;
         }
         failure.set(None);
+        // "You have signed out" concerns the last visit, not this attempt.
+        session.dismiss_notice();
         submit.dispatch((l, p));
     };
 

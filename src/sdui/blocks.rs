@@ -19,13 +19,16 @@ use crate::domain::action::{resolve, Target};
 use crate::domain::bonus::{discount_percent, payable_share};
 use crate::domain::form::kind_of;
 use crate::domain::locale::{format_amount, Lang};
+use crate::domain::profile_edit::{badge, edit_field, editor_value, Badge};
 use crate::domain::url::safe_image_src;
 use crate::i18n::{use_i18n, Strings};
+use crate::model::fields::{FieldType, FormField};
 use crate::model::json::{self, Map, Value};
 use crate::model::profile::{Action, EditableValue, Profile, ProfileField};
 use crate::ui::barcode::Barcode;
 
-/// The one field being edited, and what was typed into it.
+/// The one field being edited, and what was typed into it (as its input holds it: a date as
+/// `yyyy-mm-dd`, a select's option id).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
     pub field_id: String,
@@ -53,6 +56,12 @@ impl Draft {
 pub struct ProfileEditing {
     pub draft: RwSignal<Option<Draft>>,
     pub failure: RwSignal<Option<ApiError>>,
+    /// The server answered `ok`, but the reloaded profile does not show the change.
+    pub not_applied: RwSignal<bool>,
+    /// The registration form's fields: the types and options of typeless profile values.
+    pub registration: RwSignal<Vec<FormField>>,
+    /// Values confirmed with a code in this tab (field id, value).
+    pub confirmed_here: RwSignal<Vec<(String, String)>>,
     pub saving: Signal<bool>,
     pub save: Callback<()>,
     /// Send a code to confirm a field that isn't confirmed yet.
@@ -180,14 +189,14 @@ pub fn ProfileBlocks(profile: Profile, lang: Lang) -> impl IntoView {
         .collect();
     let discount = profile.discount.as_ref().and_then(discount_percent).map(|pct| {
         let pct = format_amount(pct, lang);
-        view! { <p class="wc-discount">{t.discount}": "<strong>{pct}" %"</strong></p> }
+        view! { <p class="wc-discount">{t.discount}": "<strong>{pct}"\u{a0}%"</strong></p> }
     });
     let bonus = profile.bonus.map(|b| {
         let amount = format_amount(b.amount.unwrap_or(0.0), lang);
         view! {
             <div class="wc-bonus" role="group" aria-label=t.bonus_balance>
                 <p class="wc-bonus-amount"><span>{t.bonus_balance}</span><strong>{amount}</strong></p>
-                <p>{t.bonus_share(payable_share(&b), lang)}</p>
+                {payable_share(&b).map(|share| view! { <p class="wc-bonus-share">{t.bonus_share(share, lang)}</p> })}
             </div>
         }
     });
@@ -221,21 +230,29 @@ fn EditableValueView(field: EditableValue, heading: bool) -> impl IntoView {
         let (field, title) = (field.clone(), title.clone());
         move || {
             let value = field.value.clone().unwrap_or_default();
-            let state = field.need_verification.then(|| {
-                if field.verified {
+            let shown_badge = editing.confirmed_here.with(|here| badge(&field, here));
+            let state = match shown_badge {
+                Badge::Confirmed => Some(
                     view! { <span class="wc-badge wc-badge--ok">{i18n.t().verified}</span> }
-                        .into_any()
-                } else {
+                        .into_any(),
+                ),
+                Badge::NotConfirmed => Some(
                     view! { <span class="wc-badge wc-badge--warn">{i18n.t().not_verified}</span> }
-                        .into_any()
-                }
-            });
+                        .into_any(),
+                ),
+                Badge::None => None,
+            };
             let label = title.clone();
             let start = {
-                let (id, value) = (field.id.clone(), value.clone());
+                let (field, value) = (field.clone(), value.clone());
                 move |_| {
+                    let form = editing.registration.with_untracked(|r| edit_field(&field, r));
                     editing.failure.set(None);
-                    editing.draft.set(Some(Draft { field_id: id.clone(), value: value.clone() }));
+                    editing.not_applied.set(false);
+                    editing.draft.set(Some(Draft {
+                        field_id: field.id.clone(),
+                        value: editor_value(&form, &value),
+                    }));
                 }
             };
             let edit = field.editable.then(|| {
@@ -250,7 +267,7 @@ fn EditableValueView(field: EditableValue, heading: bool) -> impl IntoView {
                     </button>
                 }
             });
-            let confirm = (field.need_verification && !field.verified && !value.is_empty()).then(|| {
+            let confirm = (shown_badge == Badge::NotConfirmed && !value.is_empty()).then(|| {
                 let f = field.clone();
                 view! {
                     <button type="button" class="wc-link-button wc-confirm-button" on:click=move |_| editing.confirm.run(f.clone())>
@@ -274,27 +291,36 @@ fn EditableValueView(field: EditableValue, heading: bool) -> impl IntoView {
             }
         }
     };
-    let editor = move || view! { <Editor field=field.clone() title=title.clone()/> };
+    let editor = move || {
+        let form = editing.registration.with(|r| edit_field(&field, r));
+        view! { <Editor form title=title.clone()/> }
+    };
     view! { {move || if is_open() { editor().into_any() } else { shown().into_any() }} }.into_any()
 }
 
-/// The inline edit form of one field: the input of the field's type, Save and Cancel.
+/// The inline edit form of one field: the input of the field's type (a select for a select),
+/// Save and Cancel.
 #[component]
-fn Editor(field: EditableValue, title: String) -> impl IntoView {
+fn Editor(form: FormField, title: String) -> impl IntoView {
     let i18n = use_i18n();
     let Some(editing) = use_context::<ProfileEditing>() else {
         return ().into_any();
     };
-    let input_id = format!("wc-edit-{}", crate::domain::form::dom_id("f", &field.id));
+    let input_id = format!("wc-edit-{}", crate::domain::form::dom_id("f", &form.id));
     let error_id = format!("{input_id}-error");
-    let kind = kind_of(&field.field_type, &field.id, false);
+    let kind = kind_of(&form.field_type, &form.id, false);
     let input = NodeRef::<html::Input>::new();
+    let select = NodeRef::<html::Select>::new();
     effect(move || {
         if let Some(el) = input.get() {
             el.focus().ok();
         }
+        if let Some(el) = select.get() {
+            el.focus().ok();
+        }
     });
     let message = move || match editing.failure.get() {
+        None if editing.not_applied.get() => Some(i18n.t().change_not_applied.to_string()),
         None => None,
         Some(ApiError::Rejected(r)) => {
             Some(r.message.unwrap_or_else(|| i18n.t().error_rejected.to_string()))
@@ -305,23 +331,52 @@ fn Editor(field: EditableValue, title: String) -> impl IntoView {
         let error_id = error_id.clone();
         move || message().map(|_| error_id.clone())
     };
+    let typed =
+        move || editing.draft.with(|d| d.as_ref().map(|d| d.value.clone()).unwrap_or_default());
+    let on_typed = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        editing.not_applied.set(false);
+        editing.draft.update(|d| {
+            if let Some(d) = d {
+                d.value = value;
+            }
+        });
+    };
     view! {
         <form class="wc-edit" novalidate on:submit=move |ev| { ev.prevent_default(); editing.save.run(()); }>
             <label for=input_id.clone()>{title}</label>
-            <input
-                id=input_id
-                node_ref=input
-                type=kind.input_type
-                inputmode=kind.inputmode
-                autocomplete=kind.autocomplete
-                aria-invalid=move || message().is_some().to_string()
-                aria-describedby=described
-                prop:value=move || editing.draft.with(|d| d.as_ref().map(|d| d.value.clone()).unwrap_or_default())
-                on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    editing.draft.update(|d| if let Some(d) = d { d.value = value; });
-                }
-            />
+            {if form.field_type == FieldType::SelectBox {
+                let options = form.options.into_iter().map(|o| {
+                    let chosen = o.id.clone();
+                    view! { <option value=o.id selected=move || typed() == chosen>{o.value}</option> }
+                }).collect_view();
+                view! {
+                    <select
+                        id=input_id
+                        node_ref=select
+                        aria-invalid=move || message().is_some().to_string()
+                        aria-describedby=described
+                        on:change=on_typed
+                    >
+                        <option value="" selected=move || typed().is_empty()>{move || i18n.t().choose}</option>
+                        {options}
+                    </select>
+                }.into_any()
+            } else {
+                view! {
+                    <input
+                        id=input_id
+                        node_ref=input
+                        type=kind.input_type
+                        inputmode=kind.inputmode
+                        autocomplete=kind.autocomplete
+                        aria-invalid=move || message().is_some().to_string()
+                        aria-describedby=described
+                        prop:value=typed
+                        on:input=on_typed
+                    />
+                }.into_any()
+            }}
             {move || message().map(|m| view! { <p id=error_id.clone() class="wc-field-error wc-lines" role="alert">{m}</p> })}
             <div class="wc-edit-actions">
                 <button type="submit" class="wc-button wc-button--primary" aria-busy=move || editing.saving.get().to_string()>
@@ -330,7 +385,7 @@ fn Editor(field: EditableValue, title: String) -> impl IntoView {
                 <button
                     type="button"
                     class="wc-button wc-button--secondary"
-                    on:click=move |_| { editing.draft.set(None); editing.failure.set(None); }
+                    on:click=move |_| { editing.draft.set(None); editing.failure.set(None); editing.not_applied.set(false); }
                 >
                     {move || i18n.t().cancel}
                 </button>

@@ -132,6 +132,8 @@ pub fn CodeVerification(
             start_countdown(&resend_target);
             deadline.set(stored_deadline(&resend_target));
             resend_failure.set(None);
+            // A new code makes the last one's "not accepted" moot.
+            failure.set(None);
             status.set(Some(i18n.t().resent));
         }
         Some(Err(e)) => resend_failure.set(Some(e)),
@@ -163,6 +165,9 @@ pub fn CodeVerification(
             Some(ApiError::Rejected(r)) => {
                 Some(r.message.unwrap_or_else(|| i18n.t().wrong_code_fallback.into()))
             }
+            // The published module crashes on a code it has no record of (HTTP 200, a trace):
+            // for the customer that is a code not accepted, not a server to retry.
+            Some(ApiError::ServerFailed) => Some(i18n.t().code_not_accepted.into()),
             _ => None,
         }
     };
@@ -171,7 +176,9 @@ pub fn CodeVerification(
         Some(ApiError::Rejected(r)) if failure.with(Option::is_none) => {
             vec![r.message.unwrap_or_else(|| i18n.t().error_rejected.to_string())]
         }
-        Some(ApiError::Rejected(_)) => Vec::new(),
+        Some(ApiError::Rejected(_) | ApiError::ServerFailed) if failure.with(Option::is_some) => {
+            Vec::new()
+        }
         // `[]` from a verification call: the server has no registration session any more.
         Some(ApiError::Protocol(ProtocolError::TopLevelArray)) => {
             vec![i18n.t().code_session_lost.to_string()]

@@ -71,6 +71,11 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
         self.value.with(f)
     }
 
+    /// Put a value fetched elsewhere (a save that reloads what it changed).
+    pub fn set(&self, value: T) {
+        self.value.try_set(Some(value));
+    }
+
     /// Fetch again (the current value stays until the new one arrives).
     pub fn refetch(&self) {
         self.refetches.try_update(|n| *n = n.wrapping_add(1));

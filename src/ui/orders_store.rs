@@ -1,11 +1,15 @@
 //! The order history loaded so far, shared by the list and the details screen (so opening an
 //! order and coming back costs no request), with the paging state machine that decides what to
 //! ask for next. Kept for one session: a different token starts over.
+//!
+//! `orders` is in the order the list shows. A server that lists oldest first (see
+//! `domain::paging`) is read to the end in one go and its orders are shown newest first; they
+//! are held back until then (or until a page fails), so rows never shuffle under the reader.
 
 use leptos::prelude::*;
 
 use crate::api::{ApiError, Client};
-use crate::domain::paging::Paging;
+use crate::domain::paging::{Ending, Paging};
 use crate::model::orders::Order;
 use crate::session::{Notice, Session};
 
@@ -14,7 +18,8 @@ pub enum Phase {
     Idle,
     Loading,
     Failed(ApiError),
-    Done,
+    /// No more pages; whether the server showed that these are all its orders.
+    Done(Ending),
 }
 
 #[derive(Clone, Copy)]
@@ -22,6 +27,8 @@ pub struct OrdersStore {
     pub orders: RwSignal<Vec<Order>>,
     pub phase: RwSignal<Phase>,
     paging: StoredValue<Paging>,
+    /// Orders of an oldest-first history not shown yet, in the server's order.
+    held: StoredValue<Vec<Order>>,
     owner: StoredValue<Option<String>>,
     page_size: u32,
 }
@@ -32,6 +39,7 @@ impl OrdersStore {
             orders: RwSignal::new(Vec::new()),
             phase: RwSignal::new(Phase::Idle),
             paging: StoredValue::new(Paging::new(page_size)),
+            held: StoredValue::new(Vec::new()),
             owner: StoredValue::new(None),
             page_size,
         }
@@ -40,9 +48,31 @@ impl OrdersStore {
     fn reset_for(&self, token: &str) {
         if self.owner.with_value(|o| o.as_deref() != Some(token)) {
             self.owner.set_value(Some(token.to_string()));
-            self.paging.set_value(Paging::new(self.page_size));
-            self.orders.set(Vec::new());
-            self.phase.set(Phase::Idle);
+            self.start_over();
+        }
+    }
+
+    fn start_over(&self) {
+        self.paging.set_value(Paging::new(self.page_size));
+        self.held.set_value(Vec::new());
+        self.orders.set(Vec::new());
+        self.phase.set(Phase::Idle);
+    }
+
+    /// Whether the history has ended (and so an order not in it does not exist).
+    pub fn is_done(&self) -> bool {
+        matches!(self.phase.get(), Phase::Done(_))
+    }
+
+    /// Show the held rows of an oldest-first history, newest first, above any shown already.
+    fn show_held(&self) {
+        let held = self.held.try_update_value(std::mem::take).unwrap_or_default();
+        if !held.is_empty() {
+            self.orders.update(|all| {
+                let mut newest_first: Vec<Order> = held.into_iter().rev().collect();
+                newest_first.append(all);
+                *all = newest_first;
+            });
         }
     }
 
@@ -62,14 +92,15 @@ impl OrdersStore {
         if self.phase.get_untracked() == Phase::Loading {
             return;
         }
-        let Some((offset, limit)) = self.paging.with_value(Paging::next_request) else {
-            self.phase.set(Phase::Done);
+        let Some(request) = self.paging.with_value(Paging::next_request) else {
+            let ending = self.paging.with_value(Paging::ending).unwrap_or(Ending::Unsure);
+            self.phase.set(Phase::Done(ending));
             return;
         };
         self.phase.set(Phase::Loading);
         let (store, client) = (*self, client.clone());
         leptos::task::spawn_local(async move {
-            match client.orders(&token, offset, limit).await {
+            match client.orders(&token, &request).await {
                 Ok(page) => {
                     if page.skipped > 0 {
                         crate::browser::warn(&format!(
@@ -78,18 +109,36 @@ impl OrdersStore {
                         ));
                     }
                     let mut fresh = Vec::new();
-                    store.paging.update_value(|p| fresh = p.accept(page.orders));
-                    if !fresh.is_empty() {
+                    if store.paging.try_update_value(|p| fresh = p.accept(page.orders)).is_none() {
+                        return; // the store is gone (signed out)
+                    }
+                    let newest_last = store.paging.with_value(Paging::newest_last);
+                    if newest_last {
+                        store.held.update_value(|h| h.extend(fresh));
+                    } else if !fresh.is_empty() {
                         store.orders.update(|all| all.extend(fresh));
                     }
-                    let done = store.paging.with_value(Paging::is_done);
-                    store.phase.set(if done { Phase::Done } else { Phase::Idle });
+                    match store.paging.with_value(Paging::ending) {
+                        Some(ending) => {
+                            store.show_held();
+                            store.phase.set(Phase::Done(ending));
+                        }
+                        // Its newest orders are on its last page: read on at once.
+                        None if newest_last => {
+                            store.phase.set(Phase::Idle);
+                            store.load_next(&client, session, on_session_over);
+                        }
+                        None => store.phase.set(Phase::Idle),
+                    }
                 }
                 Err(ApiError::SessionOver) => {
                     store.phase.set(Phase::Idle);
                     on_session_over();
                 }
-                Err(e) => store.phase.set(Phase::Failed(e)),
+                Err(e) => {
+                    store.show_held();
+                    store.phase.set(Phase::Failed(e));
+                }
             }
         });
     }
@@ -97,9 +146,7 @@ impl OrdersStore {
     /// Forget everything (sign-out).
     pub fn clear(&self) {
         self.owner.set_value(None);
-        self.paging.set_value(Paging::new(self.page_size));
-        self.orders.set(Vec::new());
-        self.phase.set(Phase::Idle);
+        self.start_over();
     }
 }
 

@@ -8,6 +8,8 @@
 
 #![allow(dead_code, clippy::panic, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod published;
+
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -63,6 +65,8 @@ pub struct Logged {
     pub query: HashMap<String, String>,
     pub authorization: Option<String>,
     pub content_type: Option<String>,
+    /// The `Cookie` header, if the browser sent one (it must not: `credentials: "omit"`).
+    pub cookie: Option<String>,
     pub body: String,
 }
 
@@ -190,6 +194,8 @@ pub struct ServerState {
     /// Applied to every request to the endpoint (after the queued ones) until cleared.
     pub sticky: Mutex<Vec<(Endpoint, Fault)>>,
     pub paging: Mutex<PagingMode>,
+    /// Behave as the published 1C-Bitrix module ([`published`]).
+    pub module: Mutex<Option<published::Module>>,
     pub dist: PathBuf,
 }
 
@@ -253,6 +259,7 @@ impl TestServer {
             sticky: Mutex::new(Vec::new()),
             xss: Mutex::new(None),
             paging: Mutex::new(PagingMode::Honest),
+            module: Mutex::new(None),
         });
         let app = Router::new()
             .route("/api/mobium.php", any(api))
@@ -327,6 +334,16 @@ impl TestServer {
     pub fn clear_faults(&self) {
         self.state.faults.lock().unwrap().clear();
         self.state.sticky.lock().unwrap().clear();
+    }
+
+    /// From now on behave as the published 1C-Bitrix module (see [`published`]).
+    pub fn set_published_module(&self) {
+        *self.state.module.lock().unwrap() = Some(published::Module::default());
+    }
+
+    /// Give the demo customer this many orders.
+    pub fn set_order_count(&self, count: u32) {
+        self.state.backend.lock().unwrap().set_order_count(count);
     }
 
     /// Make the order list behave like another kind of server.
@@ -469,6 +486,7 @@ async fn api(
         query: query.clone(),
         authorization: header_text(header::AUTHORIZATION),
         content_type: header_text(header::CONTENT_TYPE),
+        cookie: header_text(header::COOKIE),
         body: body.clone(),
     });
     let Some(endpoint) = endpoint else {
@@ -502,7 +520,16 @@ async fn api(
     req.token = header_text(header::AUTHORIZATION);
     req.body = (!body.is_empty()).then_some(body);
     let number = |k: &str| query.get(k).and_then(|v| v.parse::<u32>().ok());
+    let module_on = state.module.lock().unwrap().is_some();
     match (*state.paging.lock().unwrap(), number("offset"), number("limit")) {
+        // The module reads the text itself (`00` is not `0` to it).
+        _ if module_on => {
+            for key in ["offset", "limit"] {
+                if let Some(v) = query.get(key) {
+                    req.query.push((key, v.clone()));
+                }
+            }
+        }
         (PagingMode::IgnoresPaging, _, _) => {}
         (PagingMode::OffsetAsPage, Some(page), Some(limit)) => {
             req.query.push(("offset", page.saturating_mul(limit).to_string()));
@@ -518,7 +545,22 @@ async fn api(
         }
     }
     req.locale = header_text(header::ACCEPT_LANGUAGE);
+    if module_on {
+        let early = state.module.lock().unwrap().as_mut().and_then(|m| m.before(&mut req));
+        if let Some(resp) = early {
+            return (
+                StatusCode::OK,
+                [(header::CONTENT_TYPE, "text/html; charset=UTF-8")],
+                resp.body,
+            )
+                .into_response();
+        }
+    }
     let resp = state.backend.lock().unwrap().handle(&req, now_ms());
+    let resp = match state.module.lock().unwrap().as_mut() {
+        Some(module) => module.after(&req, resp),
+        None => resp,
+    };
     let status = StatusCode::from_u16(resp.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let body = match reshape {
         Some(Fault::Prefix(text)) => format!("{text}{}", resp.body),
