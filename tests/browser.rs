@@ -6,7 +6,7 @@
 
 mod support;
 
-use support::browser::{Browser, ONE_AT_A_TIME};
+use support::browser::{Browser, Scheme, ONE_AT_A_TIME};
 use support::{http_config, http_config_with_timeout, ConfigMode, Fault, PagingMode, TestServer};
 use web_cabinet::api::Endpoint;
 use web_cabinet::demo::{DEMO_LOGIN, DEMO_PASSWORD};
@@ -1176,8 +1176,8 @@ async fn audit_screen(b: &Browser, tag: &str, screen: &str, report: &mut Vec<Str
 async fn audit_every_screen(lang: &str, scheme: &str) -> Vec<String> {
     let server = TestServer::start(ConfigMode::Json(server_config_with_everything())).await;
     server.set_config(ConfigMode::Json(server.config_with_vk()));
-    let b = Browser::start(lang).await;
-    b.color_scheme(scheme).await;
+    let dark = if scheme == "dark" { Scheme::Dark } else { Scheme::Light };
+    let b = Browser::start_with(lang, dark).await;
     let tag = format!("{}-{scheme}", &lang[..2]);
     let mut report: Vec<String> = Vec::new();
     b.client.goto(&server.url("/sign-in")).await.expect("open");

@@ -131,13 +131,12 @@ impl Matrix {
     async fn apply(&self, endpoint: Endpoint, trouble: &Trouble) {
         match trouble {
             Trouble::Server(fault) => self.server.fault_always(endpoint, fault.clone()),
-            Trouble::Unreachable => self.b.offline(true).await,
+            Trouble::Unreachable => self.server.fault_always(endpoint, Fault::Drop),
         }
     }
 
     async fn clear(&self) {
         self.server.clear_faults();
-        self.b.offline(false).await;
     }
 
     /// The error the screen shows (an alert in the cabinet), checked for raw server output.
