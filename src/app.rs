@@ -116,11 +116,29 @@ enum BootError {
     Unreachable,
 }
 
+/// The loader (`web-cabinet.js`) starts fetching `cabinet.json` while the wasm downloads and
+/// leaves `{url, answer}` here: taken once, if it is for this URL.
+const PREFETCHED_CONFIG: &str = "__webCabinetConfig";
+
+fn prefetched_config(url: &str) -> Option<js_sys::Promise> {
+    let global = js_sys::global();
+    let key = wasm_bindgen::JsValue::from_str(PREFETCHED_CONFIG);
+    let slot = js_sys::Reflect::get(&global, &key).ok().filter(|v| v.is_object())?;
+    js_sys::Reflect::delete_property(&global, &key).ok();
+    let same = js_sys::Reflect::get(&slot, &"url".into()).ok()?.as_string()? == url;
+    let answer = js_sys::Reflect::get(&slot, &"answer".into()).ok()?;
+    same.then(|| answer.dyn_into().ok()).flatten()
+}
+
 async fn load_config(source: ConfigSource) -> Result<Config, BootError> {
     let window = web_sys::window().ok_or(BootError::Unreachable)?;
-    let response = crate::api::http::fetch_text(&window, &source.url, &web_sys::RequestInit::new())
-        .await
-        .map_err(|_| BootError::Unreachable)?;
+    let response = match prefetched_config(&source.url) {
+        Some(answer) => crate::api::http::answer_text(answer).await,
+        None => {
+            crate::api::http::fetch_text(&window, &source.url, &web_sys::RequestInit::new()).await
+        }
+    }
+    .map_err(|_| BootError::Unreachable)?;
     let (status, text) = (response.status, response.body);
     // A server with an SPA fallback answers a missing cabinet.json with index.html.
     let missing = status == 404 || (status == 200 && text.trim_start().starts_with('<'));

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use support::browser::{Browser, ONE_AT_A_TIME};
+use support::browser::{Browser, Engine, ONE_AT_A_TIME};
 use support::{dist_dir, http_config, ConfigMode, TestServer};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use web_cabinet::demo::{DEMO_LOGIN, DEMO_PASSWORD};
@@ -267,16 +267,21 @@ async fn every_screen_through_nginx_under_the_strict_csp() {
     assert!(backend.log().len() >= 4, "the journey went through the proxy");
 }
 
+/// Network conditions: round trip in ms, bytes per second down and up.
+type Throttle = (f64, f64, f64);
+
 /// Chromium DevTools' "Slow 4G" preset: 562.5 ms round trip, 1.44 Mbit/s down, 675 kbit/s up.
-const SLOW_4G: (f64, f64, f64) = (562.5, 180_000.0, 84_375.0);
+const SLOW_4G: Throttle = (562.5, 180_000.0, 84_375.0);
 
 struct StartUp {
     interactive_ms: f64,
     labelled_ms: f64,
     bytes: f64,
+    /// How many times each file was fetched (Resource Timing), by file name.
+    fetches: Vec<(String, u64)>,
 }
 
-async fn start_up(nginx: &Nginx, throttle: Option<(f64, f64, f64)>) -> StartUp {
+async fn start_up(nginx: &Nginx, throttle: Option<Throttle>) -> StartUp {
     // A fresh browser profile each time: a cold cache.
     let b = Browser::start("en-US").await;
     if let Some((latency, down, up)) = throttle {
@@ -290,8 +295,10 @@ async fn start_up(nginx: &Nginx, throttle: Option<(f64, f64, f64)>) -> StartUp {
             .js("const m = n => (performance.getEntriesByName(n)[0] || {}).startTime; \
                  const nav = performance.getEntriesByType('navigation')[0]; \
                  const res = performance.getEntriesByType('resource'); \
+                 const fetches = {}; \
+                 for (const r of res) { const n = r.name.split('/').pop().split('?')[0]; fetches[n] = (fetches[n] || 0) + 1; } \
                  return { i: m('web-cabinet:sign-in-interactive'), l: m('web-cabinet:sign-in-labelled'), \
-                   bytes: nav.transferSize + res.reduce((s, r) => s + r.transferSize, 0) };")
+                   bytes: nav.transferSize + res.reduce((s, r) => s + r.transferSize, 0), fetches };")
             .await;
         if figures["l"].is_number() {
             break;
@@ -299,10 +306,15 @@ async fn start_up(nginx: &Nginx, throttle: Option<(f64, f64, f64)>) -> StartUp {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     b.close().await;
+    let fetches = figures["fetches"]
+        .as_object()
+        .map(|m| m.iter().map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0))).collect())
+        .unwrap_or_default();
     StartUp {
         interactive_ms: figures["i"].as_f64().unwrap_or(f64::NAN),
         labelled_ms: figures["l"].as_f64().unwrap_or(f64::NAN),
         bytes: figures["bytes"].as_f64().unwrap_or(f64::NAN),
+        fetches,
     }
 }
 
@@ -311,14 +323,34 @@ async fn start_up_benchmark_through_nginx() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let backend = TestServer::start(ConfigMode::Json(http_config())).await;
     let nginx = Nginx::start(backend.addr);
-    println!("start-up, cold cache, nginx with brotli (time from navigation start):");
-    for (name, throttle) in [("no throttling", None), ("Slow 4G", Some(SLOW_4G))] {
-        let s = start_up(&nginx, throttle).await;
+    let engine = Engine::current();
+    // Only Chromium's driver can throttle the network.
+    let runs: &[(&str, Option<Throttle>)] = match engine {
+        Engine::Chromium => &[("no throttling", None), ("Slow 4G", Some(SLOW_4G))],
+        _ => &[("no throttling", None)],
+    };
+    println!(
+        "start-up in {}, cold cache, nginx with brotli (time from navigation start):",
+        engine.name()
+    );
+    for (name, throttle) in runs {
+        let s = start_up(&nginx, *throttle).await;
         assert!(s.interactive_ms.is_finite(), "the sign-in form never became interactive");
         println!(
             "  {name:<14} sign-in form interactive {:>6.0} ms, labelled by the server {:>6.0} ms, \
              {:>7.0} bytes transferred (target under Slow 4G: 1000 ms)",
             s.interactive_ms, s.labelled_ms, s.bytes
         );
+        println!("  fetched: {:?}", s.fetches);
+        // Each first-load file once: WebKit never hands a preload to a later fetch(), which
+        // cost the wasm twice there before the loader fetched it itself.
+        let twice: Vec<&(String, u64)> = s
+            .fetches
+            .iter()
+            .filter(|(n, c)| {
+                *c > 1 && [".wasm", ".js", ".css", ".json"].iter().any(|e| n.ends_with(e))
+            })
+            .collect();
+        assert!(twice.is_empty(), "{}: files fetched more than once: {twice:?}", engine.name());
     }
 }

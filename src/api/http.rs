@@ -108,9 +108,12 @@ pub async fn fetch_text(
     url: &str,
     init: &web_sys::RequestInit,
 ) -> Result<RawResponse, TransportError> {
-    let answer = JsFuture::from(window.fetch_with_str_and_init(url, init))
-        .await
-        .map_err(|_| TransportError::Network)?;
+    answer_text(window.fetch_with_str_and_init(url, init)).await
+}
+
+/// Read a `fetch` already under way (a `Promise<Response>`) as text, whatever its status.
+pub async fn answer_text(fetching: js_sys::Promise) -> Result<RawResponse, TransportError> {
+    let answer = JsFuture::from(fetching).await.map_err(|_| TransportError::Network)?;
     let resp: web_sys::Response = answer.dyn_into().map_err(|_| TransportError::Network)?;
     let text = resp.text().map_err(|_| TransportError::Network)?;
     let body = JsFuture::from(text).await.map_err(|_| TransportError::Network)?;

@@ -148,6 +148,7 @@ fn ProfileView(session: Session) -> impl IntoView {
     effect(move || draft.with(|d| keep_draft(d.as_ref())));
     let failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let not_applied = RwSignal::new(false);
+    let refocus: RwSignal<Option<String>> = RwSignal::new(None);
     let verifying: RwSignal<Option<CodeTarget>> = RwSignal::new(None);
     let saved = RwSignal::new(false);
     let current = move || match profile.get_untracked() {
@@ -187,6 +188,7 @@ fn ProfileView(session: Session) -> impl IntoView {
             Ok(Saved { profile: reloaded, applied }) => {
                 profile.set(Ok(reloaded));
                 if applied {
+                    refocus.set(Some(d.field_id.clone()));
                     draft.set(None);
                     saved.set(true);
                 } else {
@@ -253,6 +255,7 @@ fn ProfileView(session: Session) -> impl IntoView {
         not_applied,
         registration,
         confirmed_here,
+        refocus,
         saving: save.pending(),
         save: Callback::new(move |_| {
             if save.pending().get_untracked() {

@@ -62,6 +62,9 @@ pub struct ProfileEditing {
     pub registration: RwSignal<Vec<FormField>>,
     /// Values confirmed with a code in this tab (field id, value).
     pub confirmed_here: RwSignal<Vec<(String, String)>>,
+    /// The field whose "Edit" button takes the focus once it is drawn again (after a save or a
+    /// cancel), so the focus is not lost to the page with the editor it was in.
+    pub refocus: RwSignal<Option<String>>,
     pub saving: Signal<bool>,
     pub save: Callback<()>,
     /// Send a code to confirm a field that isn't confirmed yet.
@@ -256,8 +259,20 @@ fn EditableValueView(field: EditableValue, heading: bool) -> impl IntoView {
                 }
             };
             let edit = field.editable.then(|| {
+                let button = NodeRef::<html::Button>::new();
+                let id = field.id.clone();
+                effect(move || {
+                    let Some(el) = button.get() else {
+                        return;
+                    };
+                    if editing.refocus.with_untracked(|r| r.as_deref() == Some(id.as_str())) {
+                        editing.refocus.set(None);
+                        el.focus().ok();
+                    }
+                });
                 view! {
                     <button
+                        node_ref=button
                         type="button"
                         class="wc-link-button wc-edit-button"
                         aria-label=move || i18n.t().edit_value(&label, i18n.lang.get())
@@ -307,6 +322,7 @@ fn Editor(form: FormField, title: String) -> impl IntoView {
         return ().into_any();
     };
     let input_id = format!("wc-edit-{}", crate::domain::form::dom_id("f", &form.id));
+    let form_id = form.id.clone();
     let error_id = format!("{input_id}-error");
     let kind = kind_of(&form.field_type, &form.id, false);
     let input = NodeRef::<html::Input>::new();
@@ -385,7 +401,12 @@ fn Editor(form: FormField, title: String) -> impl IntoView {
                 <button
                     type="button"
                     class="wc-button wc-button--secondary"
-                    on:click=move |_| { editing.draft.set(None); editing.failure.set(None); editing.not_applied.set(false); }
+                    on:click=move |_| {
+                        editing.refocus.set(Some(form_id.clone()));
+                        editing.draft.set(None);
+                        editing.failure.set(None);
+                        editing.not_applied.set(false);
+                    }
                 >
                     {move || i18n.t().cancel}
                 </button>

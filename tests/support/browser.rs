@@ -282,6 +282,38 @@ impl Browser {
         panic!("Tab never reached {css}; focus is on {}", self.focused().await);
     }
 
+    /// Press Shift+Tab until the focus is on `css` (at most 40 times).
+    pub async fn tab_back_to(&self, css: &str) {
+        let check =
+            format!("return !!document.activeElement && document.activeElement.matches({css:?});");
+        let back = format!(
+            "{}{}{}",
+            fantoccini::key::Key::Shift,
+            fantoccini::key::Key::Tab,
+            fantoccini::key::Key::Null
+        );
+        for _ in 0..40 {
+            if self.js(&check).await.as_bool() == Some(true) {
+                return;
+            }
+            self.keys(&back).await;
+        }
+        panic!("Shift+Tab never reached {css}; focus is on {}", self.focused().await);
+    }
+
+    /// Wait up to 5 s for the focus to be on `css`.
+    pub async fn wait_focus(&self, css: &str) {
+        let check =
+            format!("return !!document.activeElement && document.activeElement.matches({css:?});");
+        for _ in 0..50 {
+            if self.js(&check).await.as_bool() == Some(true) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("the focus never reached {css}; it is on {}", self.focused().await);
+    }
+
     /// Emulate `prefers-color-scheme: dark` (or light) for every page from now on (Chromium;
     /// the others take the scheme at start: [`Browser::start_with`]).
     async fn color_scheme(&self, scheme: &str) {

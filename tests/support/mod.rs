@@ -187,6 +187,8 @@ pub fn xss_fill(value: &mut serde_json::Value, key: &str, n: &mut usize) {
 pub struct ServerState {
     /// Every answer's strings replaced by injection payloads ([`xss_fill`]); slots filled so far.
     pub xss: Mutex<Option<usize>>,
+    /// Serve a wasm file that is not WebAssembly (a start that fails).
+    pub broken_wasm: Mutex<bool>,
     /// Content-Security-Policy violation reports the browser sent.
     pub csp_reports: Mutex<Vec<String>>,
     pub backend: Mutex<DemoBackend>,
@@ -261,6 +263,7 @@ impl TestServer {
             faults: Mutex::new(Vec::new()),
             sticky: Mutex::new(Vec::new()),
             xss: Mutex::new(None),
+            broken_wasm: Mutex::new(false),
             paging: Mutex::new(PagingMode::Honest),
             module: Mutex::new(None),
         });
@@ -277,6 +280,7 @@ impl TestServer {
                 ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html"))),
             )
             .with_state(state.clone())
+            .layer(axum::middleware::from_fn_with_state(state.clone(), wasm_breaker))
             .layer(axum::middleware::map_response(with_csp));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");
@@ -321,6 +325,11 @@ impl TestServer {
     /// Make every request to `endpoint` misbehave, until [`Self::clear_faults`].
     pub fn fault_always(&self, endpoint: Endpoint, fault: Fault) {
         self.state.sticky.lock().unwrap().push((endpoint, fault));
+    }
+
+    /// Serve a wasm that fails to compile (`true`), or the real one again.
+    pub fn break_wasm(&self, broken: bool) {
+        *self.state.broken_wasm.lock().unwrap() = broken;
     }
 
     /// From now on every answer carries injection payloads in its string slots.
@@ -385,6 +394,19 @@ impl Drop for TestServer {
             panic!("Content-Security-Policy violations: {reports:#?}");
         }
     }
+}
+
+/// While [`TestServer::break_wasm`] is on, every `.wasm` answer is bytes that do not compile.
+async fn wasm_breaker(
+    State(state): State<Arc<ServerState>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if *state.broken_wasm.lock().unwrap() && request.uri().path().ends_with(".wasm") {
+        let garbage = b"\0asm\x01\0\0\0this is not a module".to_vec();
+        return ([(header::CONTENT_TYPE, "application/wasm")], garbage).into_response();
+    }
+    next.run(request).await
 }
 
 async fn with_csp(mut response: Response) -> Response {
