@@ -758,24 +758,13 @@ fn config_with_actions() -> String {
     cfg.to_string()
 }
 
-async fn signed_in(server: &TestServer, lang: &str) -> Browser {
-    let b = Browser::start(lang).await;
-    b.client.goto(&server.url("/sign-in")).await.expect("open");
-    b.find("#wc-login").await;
-    fill_sign_in(&b).await;
-    b.click("button[type=submit]").await;
-    b.wait_path("/profile").await;
-    b.find(".wc-name h2").await;
-    b
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_block_type_in_server_order() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start(ConfigMode::Json(config_with_actions())).await;
     server
         .fault_next(Endpoint::Profile, Fault::Answer { status: 200, body: every_block_profile() });
-    let b = signed_in(&server, "en-US").await;
+    let b = Browser::signed_in(&server, "en-US").await;
     b.wait_text(".wc-name h2", "Анна").await;
     assert!(b
         .find(".wc-avatar")
@@ -836,7 +825,7 @@ async fn every_block_type_in_server_order() {
 async fn edit_the_name_in_the_demo() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start_demo(ConfigMode::FromDist).await;
-    let b = signed_in(&server, "en-US").await;
+    let b = Browser::signed_in(&server, "en-US").await;
     b.click(".wc-name .wc-edit-button").await;
     let focused = b.js("return document.activeElement && document.activeElement.id").await;
     assert_eq!(focused.as_str(), Some("wc-edit-f-name"));
@@ -852,7 +841,7 @@ async fn edit_the_name_in_the_demo() {
 async fn edit_the_phone_with_a_code_and_a_rejected_edit_keeps_the_draft() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start(ConfigMode::Json(http_config())).await;
-    let b = signed_in(&server, "en-US").await;
+    let b = Browser::signed_in(&server, "en-US").await;
     // A rejected edit: the server's message in place, what was typed kept.
     b.click(".wc-row[data-field=email] .wc-edit-button").await;
     b.find("#wc-edit-f-email").await;
@@ -896,7 +885,7 @@ async fn edit_the_phone_with_a_code_and_a_rejected_edit_keeps_the_draft() {
 async fn session_end_during_an_edit_comes_back_with_the_draft() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start(ConfigMode::Json(http_config())).await;
-    let b = signed_in(&server, "en-US").await;
+    let b = Browser::signed_in(&server, "en-US").await;
     b.click(".wc-name .wc-edit-button").await;
     b.type_into("#wc-edit-f-name", "Draft name").await;
     let gone = fixture("26_profile_not_authorized.json");
@@ -919,7 +908,7 @@ async fn session_end_during_an_edit_comes_back_with_the_draft() {
 async fn sign_out_while_the_server_is_down_still_signs_out() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start(ConfigMode::Json(http_config())).await;
-    let b = signed_in(&server, "en-US").await;
+    let b = Browser::signed_in(&server, "en-US").await;
     server.fault_next(
         Endpoint::Logout,
         Fault::Answer { status: 503, body: "<h1>Service Unavailable</h1>".into() },
@@ -937,7 +926,7 @@ async fn sign_out_while_the_server_is_down_still_signs_out() {
 async fn the_barcode_at_the_till() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start_demo(ConfigMode::FromDist).await;
-    let b = signed_in(&server, "ru-RU").await;
+    let b = Browser::signed_in(&server, "ru-RU").await;
     b.click(".wc-barcode-block button").await;
     b.find(".wc-till[role=dialog][aria-modal=true]").await;
     let focused = b.js("return document.activeElement && document.activeElement.textContent").await;
@@ -961,7 +950,7 @@ async fn the_barcode_at_the_till() {
 async fn confirm_an_unconfirmed_phone() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start(ConfigMode::Json(http_config())).await;
-    let b = signed_in(&server, "en-US").await;
+    let b = Browser::signed_in(&server, "en-US").await;
     b.click(".wc-confirm-button").await;
     b.find("#wc-code").await;
     let repeat = server.requests_to(Endpoint::VerificationRepeat);
@@ -1011,7 +1000,7 @@ async fn order_history_survives_three_kinds_of_server() {
     ] {
         let server = TestServer::start(ConfigMode::Json(http_config())).await;
         server.set_paging(mode);
-        let b = signed_in(&server, "en-US").await;
+        let b = Browser::signed_in(&server, "en-US").await;
         b.click(".wc-nav a[href='/orders']").await;
         b.wait_path("/orders").await;
         b.find(".wc-order-row").await;
@@ -1059,7 +1048,7 @@ async fn order_history_survives_three_kinds_of_server() {
 async fn order_details_open_and_survive_a_reload() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start(ConfigMode::Json(http_config())).await;
-    let b = signed_in(&server, "ru-RU").await;
+    let b = Browser::signed_in(&server, "ru-RU").await;
     b.click(".wc-nav a[href='/orders']").await;
     let first = b.find(".wc-order-row:first-child .wc-order-id").await.text().await.unwrap();
     let id = first.trim_start_matches("Заказ ").trim_start_matches("№ ").to_string();
@@ -1100,7 +1089,7 @@ async fn a_failed_page_keeps_the_rows_and_retries() {
             Fault::Answer { status: 502, body: "<h1>Bad Gateway</h1>".into() },
         );
     }
-    let b = signed_in(&server, "en-US").await;
+    let b = Browser::signed_in(&server, "en-US").await;
     b.click(".wc-nav a[href='/orders']").await;
     b.find(".wc-order-row").await;
     // Scrolling to the end asks for the next page by itself.
@@ -1120,7 +1109,7 @@ async fn an_empty_history_says_so_and_links_to_the_shop() {
     cfg["actions"] = serde_json::json!({ "openCatalog": "https://shop.example/catalog/" });
     let server = TestServer::start(ConfigMode::Json(cfg.to_string())).await;
     server.state.backend.lock().unwrap().set_order_count(0);
-    let b = signed_in(&server, "ru-RU").await;
+    let b = Browser::signed_in(&server, "ru-RU").await;
     b.click(".wc-nav a[href='/orders']").await;
     b.wait_text(".wc-empty", "У вас пока нет заказов.").await;
     b.find(".wc-empty a[href='https://shop.example/catalog/']").await;
@@ -1133,7 +1122,7 @@ async fn an_empty_history_says_so_and_links_to_the_shop() {
 async fn session_end_on_orders_comes_back_to_orders() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start(ConfigMode::Json(http_config())).await;
-    let b = signed_in(&server, "en-US").await;
+    let b = Browser::signed_in(&server, "en-US").await;
     let gone = fixture("11_auth_status_auth_error.json");
     server.fault_next(Endpoint::OrderList, Fault::Answer { status: 200, body: gone });
     b.click(".wc-nav a[href='/orders']").await;

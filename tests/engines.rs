@@ -15,19 +15,6 @@ use std::time::Duration;
 use support::browser::{Browser, ONE_AT_A_TIME};
 use support::{http_config, ConfigMode, Fault, TestServer};
 use web_cabinet::api::Endpoint;
-use web_cabinet::demo::{DEMO_LOGIN, DEMO_PASSWORD};
-
-async fn signed_in(server: &TestServer, lang: &str) -> Browser {
-    let b = Browser::start(lang).await;
-    b.client.goto(&server.url("/sign-in")).await.expect("open");
-    b.find("#wc-login").await;
-    b.type_into("#wc-login", DEMO_LOGIN).await;
-    b.type_into("#wc-password", DEMO_PASSWORD).await;
-    b.click("button[type=submit]").await;
-    b.wait_path("/profile").await;
-    b.find(".wc-name h2").await;
-    b
-}
 
 /// Wait until no order page has been asked for during `quiet`; returns how many were.
 async fn pages_asked_when_quiet(server: &TestServer, quiet: Duration) -> usize {
@@ -46,7 +33,7 @@ async fn pages_asked_when_quiet(server: &TestServer, quiet: Duration) -> usize {
 async fn one_scroll_to_the_end_loads_one_page() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start(ConfigMode::Json(http_config())).await;
-    let b = signed_in(&server, "en-US").await;
+    let b = Browser::signed_in(&server, "en-US").await;
     b.resize(1280, 900).await;
     b.click(".wc-nav a[href='/orders']").await;
     b.find(".wc-order-row").await;
@@ -79,7 +66,7 @@ async fn an_orders_status_badge_stays_one_line_at_every_width() {
     }] } });
     server
         .fault_always(Endpoint::OrderList, Fault::Answer { status: 200, body: order.to_string() });
-    let b = signed_in(&server, "ru-RU").await;
+    let b = Browser::signed_in(&server, "ru-RU").await;
     b.client.goto(&server.url("/orders/144501")).await.expect("open");
     b.wait_text("#wc-order-title", "144501").await;
     for (width, height) in [(360, 800), (390, 844), (1280, 900)] {

@@ -27,18 +27,6 @@ async fn module_server(orders: u32) -> TestServer {
     server
 }
 
-async fn signed_in(server: &TestServer, lang: &str) -> Browser {
-    let b = Browser::start(lang).await;
-    b.client.goto(&server.url("/sign-in")).await.expect("open");
-    b.find("#wc-login").await;
-    b.type_into("#wc-login", DEMO_LOGIN).await;
-    b.type_into("#wc-password", DEMO_PASSWORD).await;
-    b.click("button[type=submit]").await;
-    b.wait_path("/profile").await;
-    b.find(".wc-name h2").await;
-    b
-}
-
 fn body_of(logged: &support::Logged) -> serde_json::Value {
     serde_json::from_str(&logged.body).unwrap_or(serde_json::Value::Null)
 }
@@ -61,7 +49,7 @@ async fn no_crash_output(b: &Browser) {
 async fn every_order_once_newest_first_and_each_one_opens() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = module_server(75).await;
-    let b = signed_in(&server, "ru-RU").await;
+    let b = Browser::signed_in(&server, "ru-RU").await;
     b.click(".wc-nav a[href='/orders']").await;
     b.wait_path("/orders").await;
     // The module lists oldest first: the cabinet reads to the end on its own and shows all 75,
@@ -120,7 +108,7 @@ async fn every_order_once_newest_first_and_each_one_opens() {
 async fn the_profile_edits_typed_values_and_says_when_the_shop_ignored_a_change() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = module_server(3).await;
-    let b = signed_in(&server, "en-US").await;
+    let b = Browser::signed_in(&server, "en-US").await;
     let phone_row = b.wait_text(".wc-row[data-field=phone]", "+7916").await;
     // The module never says whether the phone is confirmed: no false badge, no confirm loop.
     assert!(!phone_row.contains("not confirmed"), "{phone_row}");
@@ -285,7 +273,7 @@ async fn no_api_call_carries_the_shops_cookies() {
 async fn a_banner_lives_until_the_next_action() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = module_server(0).await;
-    let b = signed_in(&server, "en-US").await;
+    let b = Browser::signed_in(&server, "en-US").await;
     b.click(".wc-profile-head button").await;
     b.wait_text(".wc-banner--info", "You have signed out.").await;
     b.type_into("#wc-login", DEMO_LOGIN).await;
@@ -303,7 +291,7 @@ async fn a_banner_lives_until_the_next_action() {
 async fn the_setup_check_explains_page_index_paging_and_crashes_as_200() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = module_server(75).await;
-    let b = signed_in(&server, "en-US").await;
+    let b = Browser::signed_in(&server, "en-US").await;
     b.client.goto(&server.url("/setup-check")).await.expect("open");
     let crash = b.wait_text("[data-endpoint=verification_url]", "HTTP 200").await;
     assert!(crash.contains("debug off"), "the trace is named: {crash}");
@@ -314,7 +302,7 @@ async fn the_setup_check_explains_page_index_paging_and_crashes_as_200() {
     b.screenshot("published-setup-check-phone", PHONE.0, PHONE.1).await;
     // A spec server: item offsets, and a wrong code answered in JSON.
     let spec = TestServer::start(ConfigMode::Json(http_config())).await;
-    let b2 = signed_in(&spec, "en-US").await;
+    let b2 = Browser::signed_in(&spec, "en-US").await;
     b2.client.goto(&spec.url("/setup-check")).await.expect("open");
     b2.wait_text("[data-endpoint=order_list_url]", "item offsets").await;
     b2.wait_text("[data-endpoint=verification_url]", "gets a JSON answer").await;

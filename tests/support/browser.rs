@@ -238,6 +238,19 @@ impl Browser {
         panic!("could not start a {} WebDriver session: {last_err}", engine.name());
     }
 
+    /// A fresh browser signed in as the demo customer on `server`, on the profile.
+    pub async fn signed_in(server: &TestServer, lang: &str) -> Self {
+        let b = Self::start(lang).await;
+        b.client.goto(&server.url("/sign-in")).await.expect("open");
+        b.find("#wc-login").await;
+        b.type_into("#wc-login", web_cabinet::demo::DEMO_LOGIN).await;
+        b.type_into("#wc-password", web_cabinet::demo::DEMO_PASSWORD).await;
+        b.click("button[type=submit]").await;
+        b.wait_path("/profile").await;
+        b.find(".wc-name h2").await;
+        b
+    }
+
     /// Throttle the network as Chromium's DevTools would (chromedriver's network_conditions):
     /// round-trip latency in ms, throughput in bytes per second. Chromium only: the other
     /// drivers have no such command (the start-up benchmark says so for them).
@@ -271,34 +284,27 @@ impl Browser {
 
     /// Press Tab until the focus is on `css` (at most 40 times); panics if it never gets there.
     pub async fn tab_to(&self, css: &str) {
-        let check =
-            format!("return !!document.activeElement && document.activeElement.matches({css:?});");
-        for _ in 0..40 {
-            if self.js(&check).await.as_bool() == Some(true) {
-                return;
-            }
-            self.keys(&fantoccini::key::Key::Tab.to_string()).await;
-        }
-        panic!("Tab never reached {css}; focus is on {}", self.focused().await);
+        let tab = fantoccini::key::Key::Tab.to_string();
+        self.press_until_focused(css, &tab, "Tab").await;
     }
 
     /// Press Shift+Tab until the focus is on `css` (at most 40 times).
     pub async fn tab_back_to(&self, css: &str) {
+        use fantoccini::key::Key;
+        let back = format!("{}{}{}", Key::Shift, Key::Tab, Key::Null);
+        self.press_until_focused(css, &back, "Shift+Tab").await;
+    }
+
+    async fn press_until_focused(&self, css: &str, keys: &str, name: &str) {
         let check =
             format!("return !!document.activeElement && document.activeElement.matches({css:?});");
-        let back = format!(
-            "{}{}{}",
-            fantoccini::key::Key::Shift,
-            fantoccini::key::Key::Tab,
-            fantoccini::key::Key::Null
-        );
         for _ in 0..40 {
             if self.js(&check).await.as_bool() == Some(true) {
                 return;
             }
-            self.keys(&back).await;
+            self.keys(keys).await;
         }
-        panic!("Shift+Tab never reached {css}; focus is on {}", self.focused().await);
+        panic!("{name} never reached {css}; focus is on {}", self.focused().await);
     }
 
     /// Wait up to 5 s for the focus to be on `css`.
