@@ -296,6 +296,20 @@ fn Cabinet(config: Config, route_base: String, root: web_sys::HtmlElement) -> im
     });
     let nav = Nav::install(route_base);
     let route = Memo::new(move |_| nav.route());
+    session.listen_to_other_tabs();
+    // A session that ends while a signed-in screen shows (another tab signed out) leaves it for
+    // sign-in. Only on the change: a visitor who was never signed in is sent on by the page.
+    let navigate = crate::ui::nav::use_navigate();
+    Effect::new(move |was_signed_in: Option<bool>| {
+        let signed_in = session.is_signed_in();
+        if was_signed_in == Some(true) && !signed_in && route.get_untracked().needs_session() {
+            navigate(
+                "/sign-in",
+                crate::ui::nav::NavigateOptions { replace: true, ..Default::default() },
+            );
+        }
+        signed_in
+    });
     view! { <Shell>{move || page(route.get())}</Shell> }
 }
 

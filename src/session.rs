@@ -3,7 +3,8 @@
 //!
 //! The token lives in a signal for the views and in Web Storage per config; it is never put in a
 //! URL or a cookie. Ending a session — sign-out, or the server saying the token is no longer valid
-//! on any screen — forgets it everywhere at once.
+//! on any screen — forgets it everywhere at once, other tabs of the cabinet included (they hear it
+//! on a `BroadcastChannel` and leave the signed-in screens without a request).
 
 use leptos::prelude::*;
 
@@ -11,10 +12,16 @@ use crate::browser::{self, Area};
 use crate::config::TokenStorage;
 use crate::model::auth::Token;
 use crate::model::json::Value;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 const TOKEN_KEY: &str = "web-cabinet:token";
 /// Contacts confirmed with a code in this tab, as `[[field id, value], …]`.
 const CONFIRMED_KEY: &str = "web-cabinet:confirmed";
+/// Where tabs of this cabinet tell each other that a session ended.
+const CHANNEL: &str = "web-cabinet:session";
+const SIGNED_OUT: &str = "signed-out";
+const SESSION_ENDED: &str = "session-ended";
 /// Enough for every contact of a profile; older entries make way.
 const CONFIRMED_KEPT: usize = 8;
 
@@ -132,13 +139,79 @@ impl Session {
     /// Forget the token everywhere; the sign-in screen will say why.
     pub fn end(&self, why: Notice) {
         Self::forget_stored();
+        if let Some(token) = self.token() {
+            Self::tell_other_tabs(&token, why);
+        }
         browser::remove(Area::Session, CONFIRMED_KEY);
         self.notice.set(Some(why));
         self.token.set(None);
+    }
+
+    /// Another tab ended the session with this fingerprint: end this one too if it is the same
+    /// session (a tab signed in on its own keeps its own).
+    fn heard_session_end(&self, why: Notice, fingerprint: &str) {
+        if self.token().is_some_and(|t| token_fingerprint(t.expose()) == fingerprint) {
+            self.notice.set(Some(why));
+            self.token.set(None);
+            browser::remove(Area::Session, CONFIRMED_KEY);
+        }
+    }
+
+    /// Hear sessions ended in other tabs of this browser (`BroadcastChannel`), for as long as
+    /// the page lives.
+    pub fn listen_to_other_tabs(&self) {
+        let session = *self;
+        let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
+            return;
+        };
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let Some(text) = event.data().as_string() else {
+                    return;
+                };
+                let Some((kind, fingerprint)) = text.split_once(':') else {
+                    return;
+                };
+                let why = match kind {
+                    SIGNED_OUT => Notice::SignedOut,
+                    SESSION_ENDED => Notice::SessionEnded,
+                    _ => return,
+                };
+                session.heard_session_end(why, fingerprint);
+            },
+        );
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // Both live as long as the page: the channel must stay referenced to hear anything.
+        on_message.forget();
+        std::mem::forget(channel);
+    }
+
+    /// Tell the other tabs this session ended (by a fingerprint: never the token itself, which
+    /// any script of the origin could read off the channel).
+    fn tell_other_tabs(token: &Token, why: Notice) {
+        let kind = match why {
+            Notice::SignedOut => SIGNED_OUT,
+            Notice::SessionEnded => SESSION_ENDED,
+            Notice::Registered => return,
+        };
+        if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+            let message = format!("{kind}:{}", token_fingerprint(token.expose()));
+            channel.post_message(&JsValue::from_str(&message)).ok();
+            channel.close();
+        }
     }
 
     fn forget_stored() {
         browser::remove(Area::Local, TOKEN_KEY);
         browser::remove(Area::Session, TOKEN_KEY);
     }
+}
+
+/// A short, stable stand-in for a token (std's SipHash with its fixed keys: the same in every
+/// tab), so that tabs can tell whether they hold the same session without sending it.
+fn token_fingerprint(token: &str) -> String {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut hasher = DefaultHasher::new();
+    token.hash(&mut hasher);
+    format!("{:016x}", hasher.finish())
 }

@@ -905,6 +905,37 @@ async fn session_end_during_an_edit_comes_back_with_the_draft() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_out_in_one_tab_signs_out_the_others() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    fill_sign_in(&b).await;
+    // "Stay signed in": the token in local storage, which every tab of the browser shares.
+    b.click("#wc-remember").await;
+    b.click("button[type=submit]").await;
+    b.wait_path("/profile").await;
+    b.find(".wc-name h2").await;
+    let first = b.client.window().await.expect("this tab");
+    let second = b.client.new_window(true).await.expect("a second tab").handle;
+    b.client.switch_to_window(second.clone()).await.expect("to the second tab");
+    b.client.goto(&server.url("/profile")).await.expect("open");
+    b.find(".wc-name h2").await;
+    let asked = server.requests_to(Endpoint::Profile).len();
+    b.client.switch_to_window(first).await.expect("back to the first tab");
+    b.click(".wc-sign-out").await;
+    b.wait_path("/sign-in").await;
+    // The second tab, still showing the profile, leaves it without asking the server anything.
+    b.client.switch_to_window(second).await.expect("to the second tab");
+    b.wait_path("/sign-in").await;
+    b.wait_text(".wc-banner--info", "You have signed out.").await;
+    assert_eq!(server.requests_to(Endpoint::Profile).len(), asked, "a request after sign-out");
+    assert!(!b.crashed().await);
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_out_while_the_server_is_down_still_signs_out() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start(ConfigMode::Json(http_config())).await;

@@ -29,6 +29,11 @@ pub fn normalize(path: &str) -> &str {
 }
 
 impl Route {
+    /// Whether the screen shows a signed-in customer's data (and leaves when the session ends).
+    pub fn needs_session(&self) -> bool {
+        matches!(self, Self::Profile | Self::Orders | Self::Order(_))
+    }
+
     /// The screen for a path under the route base.
     pub fn parse(path: &str) -> Self {
         match normalize(path) {
@@ -52,6 +57,13 @@ impl Route {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_signed_in_screens() {
+        assert!(Route::Profile.needs_session() && Route::Orders.needs_session());
+        assert!(Route::Order("1".into()).needs_session());
+        assert!(!Route::SignIn.needs_session() && !Route::SetupCheck.needs_session());
+    }
 
     #[test]
     fn paths_name_screens() {
