@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::storage;
 use crate::ui::effect::effect;
 use wasm_bindgen::JsCast;
 
@@ -12,7 +13,7 @@ use wasm_bindgen::JsCast;
 use crate::api::demo::DemoTransport;
 use crate::api::http::HttpTransport;
 use crate::api::{Client, CommonFields, Transport};
-use crate::browser::{self, Area};
+use crate::browser::{self};
 use crate::config::{ApiConfig, Config, ConfigError};
 #[cfg(feature = "demo")]
 use crate::demo::DemoBackend;
@@ -34,10 +35,6 @@ use crate::ui::orders_store::OrdersStore;
 use crate::ui::panic_check::panic_check;
 
 const MOUNT_ID: &str = "web-cabinet";
-const APP_ID_KEY: &str = "web-cabinet:appId";
-const LANG_KEY: &str = "web-cabinet:lang";
-#[cfg(feature = "demo")]
-const DEMO_STATE_KEY: &str = "web-cabinet:demo";
 
 /// Mount the cabinet into `#web-cabinet` (or the body when the page has none).
 pub fn start() {
@@ -131,15 +128,18 @@ fn prefetched_config(url: &str) -> Option<js_sys::Promise> {
 }
 
 async fn load_config(source: ConfigSource) -> Result<Config, BootError> {
-    let window = web_sys::window().ok_or(BootError::Unreachable)?;
-    let response = match prefetched_config(&source.url) {
-        Some(answer) => crate::api::http::answer_text(answer).await,
-        None => {
-            crate::api::http::fetch_text(&window, &source.url, &web_sys::RequestInit::new()).await
-        }
-    }
-    .map_err(|_| BootError::Unreachable)?;
-    let (status, text) = (response.status, response.body);
+    // The loader started this fetch with the wasm's; read its answer, or fetch it now.
+    let answer = match prefetched_config(&source.url) {
+        Some(fetching) => wasm_bindgen_futures::JsFuture::from(fetching)
+            .await
+            .ok()
+            .and_then(|answer| answer.dyn_into::<web_sys::Response>().ok())
+            .map(gloo_net::http::Response::from),
+        None => gloo_net::http::Request::get(&source.url).send().await.ok(),
+    };
+    let answer = answer.ok_or(BootError::Unreachable)?;
+    let text = answer.text().await.map_err(|_| BootError::Unreachable)?;
+    let status = answer.status();
     // A server with an SPA fallback answers a missing cabinet.json with index.html.
     let missing = status == 404 || (status == 200 && text.trim_start().starts_with('<'));
     if missing && !source.explicit {
@@ -171,7 +171,8 @@ fn without_demo(config: Config) -> Result<Config, BootError> {
 }
 
 fn initial_lang(config: Option<&Config>) -> Lang {
-    browser::load(Area::Local, LANG_KEY)
+    storage::language()
+        .load()
         .and_then(|l| Lang::from_tag(&l))
         .or_else(|| config.and_then(|c| c.locale))
         .or_else(|| browser::languages().iter().find_map(|l| Lang::from_tag(l)))
@@ -232,11 +233,11 @@ fn app_id(config: &Config) -> String {
     if let Some(id) = &config.app_id {
         return id.clone();
     }
-    match browser::load(Area::Local, APP_ID_KEY).filter(|id| app_id::is_valid(id)) {
+    match storage::app_id().load().filter(|id| app_id::is_valid(id)) {
         Some(id) => id,
         None => {
             let id = app_id::from_random(browser::random_u32());
-            browser::store(Area::Local, APP_ID_KEY, &id);
+            storage::app_id().store(&id);
             id
         }
     }
@@ -244,7 +245,7 @@ fn app_id(config: &Config) -> String {
 
 #[cfg(feature = "demo")]
 fn persist_demo(state: &str) {
-    browser::store(Area::Local, DEMO_STATE_KEY, state);
+    storage::demo_state().store(state);
 }
 
 fn build_client(config: &Config, lang: Lang) -> Client {
@@ -254,7 +255,8 @@ fn build_client(config: &Config, lang: Lang) -> Client {
         }
         #[cfg(feature = "demo")]
         ApiConfig::Demo => {
-            let backend = browser::load(Area::Local, DEMO_STATE_KEY)
+            let backend = storage::demo_state()
+                .load()
                 .and_then(|s| DemoBackend::load(&s))
                 .unwrap_or_default();
             Transport::Demo(DemoTransport::new(backend, browser::now_ms, Some(persist_demo)))
@@ -292,7 +294,7 @@ fn Cabinet(config: Config, route_base: String, root: web_sys::HtmlElement) -> im
     effect(move || {
         let lang = i18n.lang.get();
         client.set_locale(lang.wire_locale());
-        browser::store(Area::Local, LANG_KEY, lang.tag());
+        storage::language().store(lang.tag());
     });
     let nav = Nav::install(route_base);
     let route = Memo::new(move |_| nav.route());

@@ -137,7 +137,7 @@ impl Config {
     pub fn parse(text: &str, config_url: &str) -> Result<Self, ConfigError> {
         let text = text.trim_start_matches('\u{feff}');
         let root = json::parse(text).map_err(|e| {
-            let (line, column) = e.line_column(text);
+            let (line, column) = (e.line(), e.column());
             err("cabinet.json", format!("not valid JSON (line {line}, column {column})"))
         })?;
         let Value::Object(root) = root else {

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 use crate::api::diagnose::Finding;
 use crate::api::ApiError;
-use crate::domain::locale::{format_number, Lang};
+use crate::domain::locale::Lang;
+use crate::intl::{self, Plural};
 
 pub struct Strings {
     pub app_title: &'static str,
@@ -455,12 +456,24 @@ impl Strings {
 
     /// "Up to N % of an order can be paid with bonuses".
     pub fn bonus_share(&self, share: f64, lang: Lang) -> String {
-        let pct = format_number(share * 100.0, 0, lang);
+        // `Intl` writes the per cent sign as the language does ("14 %" with a no-break space).
+        let pct = intl::percent(share, lang);
         match lang {
-            // A no-break space: "100 %" never splits across lines.
-            Lang::Ru => format!("Бонусами можно оплатить до {pct}\u{a0}% заказа"),
-            Lang::En => format!("Up to {pct}% of an order can be paid with bonuses"),
+            Lang::Ru => format!("Бонусами можно оплатить до {pct} заказа"),
+            Lang::En => format!("Up to {pct} of an order can be paid with bonuses"),
         }
+    }
+
+    /// "3 items" / "3 товара": the plural form is the browser's (`Intl.PluralRules`).
+    pub fn items_count(&self, n: usize, lang: Lang) -> String {
+        let word = match (lang, intl::plural(n as f64, lang)) {
+            (Lang::Ru, Plural::One) => "товар",
+            (Lang::Ru, Plural::Few) => "товара",
+            (Lang::Ru, _) => "товаров",
+            (Lang::En, Plural::One) => "item",
+            (Lang::En, _) => "items",
+        };
+        format!("{n} {word}")
     }
 
     /// "Send again in m:ss".

@@ -8,16 +8,13 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{self, Area};
+use crate::browser::Area;
 use crate::config::TokenStorage;
 use crate::model::auth::Token;
-use crate::model::json::Value;
+use crate::storage;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-const TOKEN_KEY: &str = "web-cabinet:token";
-/// Contacts confirmed with a code in this tab, as `[[field id, value], …]`.
-const CONFIRMED_KEY: &str = "web-cabinet:confirmed";
 /// Where tabs of this cabinet tell each other that a session ended.
 const CHANNEL: &str = "web-cabinet:session";
 const SIGNED_OUT: &str = "signed-out";
@@ -48,10 +45,11 @@ impl Session {
     pub fn restore(storage: TokenStorage) -> Self {
         let kept = match storage {
             TokenStorage::Memory => None,
-            TokenStorage::Local => browser::load(Area::Local, TOKEN_KEY),
+            TokenStorage::Local => storage::token(Area::Local).load(),
             // "Stay signed in" put it in local storage.
-            TokenStorage::Session => browser::load(Area::Session, TOKEN_KEY)
-                .or_else(|| browser::load(Area::Local, TOKEN_KEY)),
+            TokenStorage::Session => {
+                storage::token(Area::Session).load().or_else(|| storage::token(Area::Local).load())
+            }
         };
         Self {
             token: RwSignal::new(kept.and_then(Token::new)),
@@ -84,11 +82,9 @@ impl Session {
         match (self.storage, remember) {
             (TokenStorage::Memory, _) => {}
             (TokenStorage::Local, _) | (TokenStorage::Session, true) => {
-                browser::store(Area::Local, TOKEN_KEY, token.expose())
+                storage::token(Area::Local).store(token.expose())
             }
-            (TokenStorage::Session, false) => {
-                browser::store(Area::Session, TOKEN_KEY, token.expose())
-            }
+            (TokenStorage::Session, false) => storage::token(Area::Session).store(token.expose()),
         }
         self.notice.set(None);
         self.token.set(Some(token));
@@ -108,19 +104,7 @@ impl Session {
     /// that never report `verified` (the published module) are believed confirmed for these;
     /// session storage: gone with the tab, and with the session.
     pub fn confirmed_here(&self) -> Vec<(String, String)> {
-        let Some(Value::Array(items)) = browser::load(Area::Session, CONFIRMED_KEY)
-            .and_then(|text| crate::model::json::parse(&text).ok())
-        else {
-            return Vec::new();
-        };
-        let pair = |v: &Value| match v {
-            Value::Array(p) => match p.as_slice() {
-                [Value::String(id), Value::String(value)] => Some((id.clone(), value.clone())),
-                _ => None,
-            },
-            _ => None,
-        };
-        items.iter().filter_map(pair).collect()
+        storage::confirmed_contacts().load().unwrap_or_default()
     }
 
     /// A code confirmed `value` of `field_id`.
@@ -129,11 +113,7 @@ impl Session {
         list.retain(|(id, _)| id != field_id);
         list.push((field_id.to_string(), value.to_string()));
         let start = list.len().saturating_sub(CONFIRMED_KEPT);
-        let json: Vec<Value> = list[start..]
-            .iter()
-            .map(|(id, v)| Value::Array(vec![id.as_str().into(), v.as_str().into()]))
-            .collect();
-        browser::store(Area::Session, CONFIRMED_KEY, &Value::Array(json).to_string());
+        storage::confirmed_contacts().store(&list[start..].to_vec());
     }
 
     /// Forget the token everywhere; the sign-in screen will say why.
@@ -142,7 +122,7 @@ impl Session {
         if let Some(token) = self.token() {
             Self::tell_other_tabs(&token, why);
         }
-        browser::remove(Area::Session, CONFIRMED_KEY);
+        storage::confirmed_contacts().remove();
         self.notice.set(Some(why));
         self.token.set(None);
     }
@@ -153,7 +133,7 @@ impl Session {
         if self.token().is_some_and(|t| token_fingerprint(t.expose()) == fingerprint) {
             self.notice.set(Some(why));
             self.token.set(None);
-            browser::remove(Area::Session, CONFIRMED_KEY);
+            storage::confirmed_contacts().remove();
         }
     }
 
@@ -202,8 +182,8 @@ impl Session {
     }
 
     fn forget_stored() {
-        browser::remove(Area::Local, TOKEN_KEY);
-        browser::remove(Area::Session, TOKEN_KEY);
+        storage::token(Area::Local).remove();
+        storage::token(Area::Session).remove();
     }
 }
 

@@ -112,20 +112,3 @@ fn app_id_and_templates() {
     );
     assert_eq!(cfg.social.len(), 1);
 }
-
-#[test]
-fn the_http_transport_appends_paging_to_a_url_with_a_query() {
-    use web_cabinet::api::http::HttpTransport;
-    use web_cabinet::api::ApiRequest;
-    let text = serde_json::json!({ "api": full_api() }).to_string();
-    let ApiConfig::Http(urls) = Config::parse(&text, AT).unwrap().api else { panic!("http") };
-    let transport = HttpTransport::new(urls, 15_000);
-    let mut req = ApiRequest::new(Endpoint::OrderList);
-    req.query = vec![("offset", "40".into()), ("limit", "20".into())];
-    assert_eq!(
-        transport.url_for(&req).as_deref(),
-        Some("https://shop.example/api/m.php?method=userOrderHistory&offset=40&limit=20")
-    );
-    let req = ApiRequest::new(Endpoint::Profile);
-    assert_eq!(transport.url_for(&req).as_deref(), Some("https://shop.example/lk/profile.php"));
-}

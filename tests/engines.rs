@@ -105,3 +105,73 @@ async fn a_wasm_that_fails_to_start_says_so_in_both_languages() {
     assert!(!b.crashed().await);
     b.close().await;
 }
+
+/// Dates, money and plural forms come from the browser's `Intl`: an order placed at 00:30 Moscow
+/// time (21:30 UTC the day before) is dated the customer's day in every form a server sends the
+/// moment (unix seconds, milliseconds, ISO with an offset or `Z`), a bare ISO day stays that
+/// day, money keeps the server's kopecks and Russian counts take their plural forms.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dates_money_and_plurals_are_the_customers() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let item = |id: u32| serde_json::json!({ "id": id.to_string(), "count": 1, "price": 10 });
+    let orders: Vec<serde_json::Value> = [
+        ("1", "1710883800", 1),
+        ("2", "1710883800000", 2),
+        ("3", "2024-03-20T00:30:00+03:00", 5),
+        ("4", "2024-03-19T21:30:00Z", 21),
+        ("5", "2024-03-20", 22),
+    ]
+    .into_iter()
+    .map(|(id, date, items)| {
+        serde_json::json!({ "id": id, "created_at": date, "total": "3287.3000000000002",
+            "items": (0..items).map(item).collect::<Vec<_>>() })
+    })
+    .collect();
+    let answer = serde_json::json!({ "status": "ok", "data": { "orders": orders } });
+    server
+        .fault_always(Endpoint::OrderList, Fault::Answer { status: 200, body: answer.to_string() });
+    for (lang, day, money, counts) in [
+        (
+            "ru-RU",
+            "20 марта 2024",
+            "3\u{a0}287,30\u{a0}₽",
+            ["1 товар", "2 товара", "5 товаров", "21 товар", "22 товара"],
+        ),
+        (
+            "en-US",
+            "March 20, 2024",
+            "₽3,287.30",
+            ["1 item", "2 items", "5 items", "21 items", "22 items"],
+        ),
+    ] {
+        let b = Browser::signed_in(&server, lang).await;
+        b.client.goto(&server.url("/orders")).await.expect("open");
+        b.wait_text(".wc-order-row", day).await;
+        let rows = b
+            .js("return [...document.querySelectorAll('.wc-order-row')].map(r => \
+                 [r.querySelector('.wc-order-date').textContent, \
+                  r.querySelector('.wc-order-count').textContent, r.textContent])")
+            .await;
+        let rows = rows.as_array().cloned().unwrap_or_default();
+        assert_eq!(rows.len(), 5, "{}: {rows:?}", b.engine.name());
+        for (row, count) in rows.iter().zip(counts) {
+            let text = |i: usize| row[i].as_str().unwrap_or_default().replace('\u{202f}', "\u{a0}");
+            assert!(
+                text(0).starts_with(day),
+                "{} {lang}: dated {:?}, not {day}",
+                b.engine.name(),
+                text(0)
+            );
+            assert_eq!(text(1), count, "{} {lang}", b.engine.name());
+            assert!(
+                text(2).contains(money),
+                "{} {lang}: {:?} lacks {money:?}",
+                b.engine.name(),
+                text(2)
+            );
+        }
+        b.screenshot(&format!("intl-orders-{lang}"), 390, 844).await;
+        b.close().await;
+    }
+}

@@ -17,6 +17,7 @@ use crate::model::fields::{self, FormField};
 use crate::model::json::{Map, Value};
 use crate::model::orders::OrdersPage;
 use crate::model::profile::Profile;
+use serde_json::json;
 
 /// The fields sent with registration, sign-in and recovery.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -97,16 +98,16 @@ impl Client {
     fn common_body(&self) -> Map {
         let c = self.common();
         let mut m = Map::new();
-        m.insert("appId", c.app_id);
-        m.insert("platform", c.platform);
-        m.insert("locale", c.locale);
+        m.insert("appId".into(), c.app_id.into());
+        m.insert("platform".into(), c.platform.into());
+        m.insert("locale".into(), c.locale.into());
         for (key, value) in [
             ("regionId", c.region_id),
             ("savedPhone", c.saved_phone),
             ("savedEmail", c.saved_email),
         ] {
             if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
-                m.insert(key, v);
+                m.insert(key.into(), v.into());
             }
         }
         m
@@ -152,12 +153,12 @@ impl Client {
     /// A raw `POST verification_url` with a code no one was sent, for the setup check: servers
     /// answer an error; the published module crashes (HTTP 200 and a page).
     pub async fn probe_wrong_code(&self) -> Result<RawResponse, ApiError> {
-        let body = Value::Object(Map::from_iter([
-            ("appId", self.common().app_id.as_str()),
-            ("code", "000000"),
-            ("field_id", "phone"),
-            ("value", "+70000000000"),
-        ]));
+        let body = json!({
+            "appId": self.common().app_id,
+            "code": "000000",
+            "field_id": "phone",
+            "value": "+70000000000",
+        });
         self.post(Endpoint::Verification, None, body).await
     }
 
@@ -178,8 +179,8 @@ impl Client {
     /// `POST auth_url` with login and password.
     pub async fn sign_in(&self, login: &str, password: &str) -> Result<Token, ApiError> {
         let mut body = self.common_body();
-        body.insert("login", login.trim());
-        body.insert("password", password);
+        body.insert("login".into(), login.trim().into());
+        body.insert("password".into(), password.into());
         let resp = self.post(Endpoint::Auth, None, Value::Object(body)).await?;
         decode::token(&resp)
     }
@@ -187,10 +188,10 @@ impl Client {
     /// `POST auth_url` with a social network's token.
     pub async fn sign_in_social(&self, grant: &SocialGrant) -> Result<Token, ApiError> {
         let mut body = self.common_body();
-        body.insert("accessToken", grant.access_token.as_str());
-        body.insert("type", grant.network.wire_name());
+        body.insert("accessToken".into(), grant.access_token.as_str().into());
+        body.insert("type".into(), grant.network.wire_name().into());
         if let Some(id) = &grant.internal_id {
-            body.insert("internal_id", id.as_str());
+            body.insert("internal_id".into(), id.as_str().into());
         }
         let resp = self.post(Endpoint::Auth, None, Value::Object(body)).await?;
         decode::token(&resp)
@@ -205,12 +206,12 @@ impl Client {
         code: &str,
         token: Option<&Token>,
     ) -> Result<Option<Token>, ApiError> {
-        let body = Value::Object(Map::from_iter([
-            ("appId", self.common().app_id.as_str()),
-            ("code", code.trim()),
-            ("field_id", field_id),
-            ("value", value),
-        ]));
+        let body = json!({
+            "appId": self.common().app_id,
+            "code": code.trim(),
+            "field_id": field_id,
+            "value": value,
+        });
         let resp = self.post(Endpoint::Verification, token, body).await?;
         decode::verification_with(&resp, token.is_some())
     }
@@ -223,11 +224,7 @@ impl Client {
         token: Option<&Token>,
     ) -> Result<(), ApiError> {
         let app_id = self.common().app_id;
-        let body = Value::Object(Map::from_iter([
-            ("appId", app_id.as_str()),
-            ("field_id", field_id),
-            ("value", value),
-        ]));
+        let body = json!({ "appId": app_id, "field_id": field_id, "value": value });
         let resp = self.post(Endpoint::VerificationRepeat, token, body).await?;
         read_ok(&resp, token.is_some())
     }
@@ -239,10 +236,10 @@ impl Client {
         grant: &SocialGrant,
     ) -> Result<(), ApiError> {
         let mut body = Map::new();
-        body.insert("accessToken", grant.access_token.as_str());
-        body.insert("type", grant.network.wire_name());
+        body.insert("accessToken".into(), grant.access_token.as_str().into());
+        body.insert("type".into(), grant.network.wire_name().into());
         if let Some(id) = &grant.internal_id {
-            body.insert("internal_id", id.as_str());
+            body.insert("internal_id".into(), id.as_str().into());
         }
         let resp = self.post(Endpoint::TokenRefresh, Some(token), Value::Object(body)).await?;
         read_ok(&resp, true)
@@ -286,14 +283,9 @@ impl Client {
         let fields: Vec<Value> = changes
             .iter()
             .filter(|(_, value)| !value.trim().is_empty())
-            .map(|(id, value)| {
-                Value::Object(Map::from_iter([
-                    ("field_id", id.as_str()),
-                    ("value", value.as_str()),
-                ]))
-            })
+            .map(|(id, value)| json!({ "field_id": id, "value": value }))
             .collect();
-        let body = Value::Object(Map::from_iter([("fields", fields)]));
+        let body = json!({ "fields": fields });
         let resp = self.post(Endpoint::ChangeFields, Some(token), body).await?;
         read_ok(&resp, true)
     }
@@ -311,7 +303,7 @@ impl Client {
 /// there at all (`"login": ""` beside the e-mail makes recovery look for an empty login).
 fn insert_given(body: &mut Map, values: &[(String, String)]) {
     for (k, v) in values.iter().filter(|(_, v)| !v.trim().is_empty()) {
-        body.insert(k.as_str(), v.as_str());
+        body.insert(k.as_str().into(), v.as_str().into());
     }
 }
 

@@ -1,4 +1,4 @@
-//! The HTTP transport: the browser's `fetch`, to the URLs in `cabinet.json`.
+//! The HTTP transport: `fetch` through gloo-net, to the URLs in `cabinet.json`.
 //!
 //! It sends the raw `Authorization: <token>` header (no `Bearer`), JSON bodies, no cookies
 //! (`credentials: "omit"`), appends query parameters with `&` when the URL has a query already,
@@ -9,13 +9,12 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use gloo_net::http::{RequestBuilder, Response};
 use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsCast;
 
 use super::request::{ApiRequest, Endpoint, Method, RawResponse, TransportError};
 use crate::domain::retry::{delay_ms, should_retry, Outcome};
-use crate::domain::url::append_query;
 
 /// One absolute URL per endpoint.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,13 +41,6 @@ impl HttpTransport {
         Self { urls, timeout_ms }
     }
 
-    /// The URL a request goes to, query included.
-    pub fn url_for(&self, req: &ApiRequest) -> Option<String> {
-        let base = self.urls.get(req.endpoint)?;
-        let query: Vec<(&str, &str)> = req.query.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        Some(append_query(base, &query))
-    }
-
     /// Send, retrying idempotent reads on transient failures (see `domain::retry`).
     pub async fn send(&self, req: ApiRequest) -> Result<RawResponse, TransportError> {
         let idempotent = req.endpoint.method() == Method::Get;
@@ -69,31 +61,34 @@ impl HttpTransport {
     }
 
     async fn send_once(&self, req: &ApiRequest) -> Result<RawResponse, TransportError> {
-        let url = self.url_for(req).ok_or(TransportError::Network)?;
-        let window = web_sys::window().ok_or(TransportError::Network)?;
-        let method = req.endpoint.method();
-        let headers = web_sys::Headers::new().map_err(|_| TransportError::Network)?;
-        let init = web_sys::RequestInit::new();
-        init.set_method(method.as_str());
-        // Never the shop's cookies: the published module logs the shop's own session into the
-        // token's customer on every call that carries them (the cabinet often shares the origin).
-        init.set_credentials(web_sys::RequestCredentials::Omit);
+        let url = self.urls.get(req.endpoint).ok_or(TransportError::Network)?;
+        let guard = InFlight::start(self.timeout_ms);
+        let mut builder = RequestBuilder::new(url)
+            .query(req.query.iter().map(|(k, v)| (*k, v.as_str())))
+            .method(match req.endpoint.method() {
+                Method::Get => gloo_net::http::Method::GET,
+                Method::Post => gloo_net::http::Method::POST,
+                Method::Delete => gloo_net::http::Method::DELETE,
+            })
+            // Never the shop's cookies: the published module logs the shop's own session into
+            // the token's customer on every call that carries them (the cabinet often shares
+            // the origin).
+            .credentials(web_sys::RequestCredentials::Omit)
+            .abort_signal(guard.as_ref().map(InFlight::signal).as_ref());
         if let Some(token) = &req.token {
-            headers.set("Authorization", token).map_err(|_| TransportError::Network)?;
+            builder = builder.header("Authorization", token);
         }
-        if let (Some(body), Method::Post) = (&req.body, method) {
-            headers.set("Content-Type", "application/json").map_err(|_| TransportError::Network)?;
-            init.set_body(&JsValue::from_str(body));
-        }
-        init.set_headers(&headers);
-
-        let controller = web_sys::AbortController::new().ok();
-        init.set_signal(controller.as_ref().map(|c| c.signal()).as_ref());
-        let timer = Timeout::start(self.timeout_ms, controller);
-
-        let outcome = fetch_text(&window, &url, &init).await;
-        let fired = timer.as_ref().is_some_and(Timeout::fired);
-        drop(timer);
+        let request = match (&req.body, req.endpoint.method()) {
+            (Some(body), Method::Post) => {
+                builder.header("Content-Type", "application/json").body(body.as_str())
+            }
+            _ => builder.build(),
+        };
+        let outcome = match request {
+            Ok(request) => read_text(request.send().await).await,
+            Err(_) => Err(TransportError::Network),
+        };
+        let fired = guard.as_ref().is_some_and(InFlight::timed_out);
         match outcome {
             Err(_) if fired => Err(TransportError::Timeout),
             other => other,
@@ -101,23 +96,14 @@ impl HttpTransport {
     }
 }
 
-/// `fetch` a URL and read the answer as text, whatever its status (gloo-net did this with 3 KB
-/// more of wasm). Any failure to get an answer — offline, CORS refusal, abort — is `Network`.
-pub async fn fetch_text(
-    window: &web_sys::Window,
-    url: &str,
-    init: &web_sys::RequestInit,
+/// Read an answer as text, whatever its status. Any failure to get one — offline, CORS refusal,
+/// abort — is `Network`.
+pub async fn read_text(
+    answer: Result<Response, gloo_net::Error>,
 ) -> Result<RawResponse, TransportError> {
-    answer_text(window.fetch_with_str_and_init(url, init)).await
-}
-
-/// Read a `fetch` already under way (a `Promise<Response>`) as text, whatever its status.
-pub async fn answer_text(fetching: js_sys::Promise) -> Result<RawResponse, TransportError> {
-    let answer = JsFuture::from(fetching).await.map_err(|_| TransportError::Network)?;
-    let resp: web_sys::Response = answer.dyn_into().map_err(|_| TransportError::Network)?;
-    let text = resp.text().map_err(|_| TransportError::Network)?;
-    let body = JsFuture::from(text).await.map_err(|_| TransportError::Network)?;
-    Ok(RawResponse { status: resp.status(), body: body.as_string().unwrap_or_default() })
+    let answer = answer.map_err(|_| TransportError::Network)?;
+    let body = answer.text().await.map_err(|_| TransportError::Network)?;
+    Ok(RawResponse { status: answer.status(), body })
 }
 
 /// Wait without blocking the page.
@@ -133,42 +119,50 @@ async fn sleep_ms(ms: u32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Aborts the fetch when it outlives its time; cleared on drop.
-struct Timeout {
-    handle: i32,
+/// The abort controller of one fetch: it aborts the fetch when it outlives its time, and when
+/// the future awaiting it is dropped (the view that asked went away, or a newer submit took its
+/// place) — a request nobody will read is not left running.
+struct InFlight {
+    controller: web_sys::AbortController,
+    timer: i32,
     fired: Rc<Cell<bool>>,
-    _callback: Closure<dyn FnMut()>,
+    _on_timeout: Closure<dyn FnMut()>,
 }
 
-impl Timeout {
-    fn start(ms: u32, controller: Option<web_sys::AbortController>) -> Option<Self> {
+impl InFlight {
+    fn start(ms: u32) -> Option<Self> {
         let window = web_sys::window()?;
+        let controller = web_sys::AbortController::new().ok()?;
         let fired = Rc::new(Cell::new(false));
-        let flag = fired.clone();
-        let callback = Closure::<dyn FnMut()>::new(move || {
+        let (flag, to_abort) = (fired.clone(), controller.clone());
+        let on_timeout = Closure::<dyn FnMut()>::new(move || {
             flag.set(true);
-            if let Some(c) = &controller {
-                c.abort();
-            }
+            to_abort.abort();
         });
-        let handle = window
+        let timer = window
             .set_timeout_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
+                on_timeout.as_ref().unchecked_ref(),
                 i32::try_from(ms).unwrap_or(i32::MAX),
             )
             .ok()?;
-        Some(Self { handle, fired, _callback: callback })
+        Some(Self { controller, timer, fired, _on_timeout: on_timeout })
     }
 
-    fn fired(&self) -> bool {
+    fn signal(&self) -> web_sys::AbortSignal {
+        self.controller.signal()
+    }
+
+    fn timed_out(&self) -> bool {
         self.fired.get()
     }
 }
 
-impl Drop for Timeout {
+impl Drop for InFlight {
     fn drop(&mut self) {
         if let Some(window) = web_sys::window() {
-            window.clear_timeout_with_handle(self.handle);
+            window.clear_timeout_with_handle(self.timer);
         }
+        // After the answer was read this changes nothing; before, it cancels the fetch.
+        self.controller.abort();
     }
 }

@@ -6,7 +6,24 @@ use serde::Serialize;
 
 use super::{not_authorized, Call, DemoBackend};
 use crate::api::request::RawResponse;
-use crate::domain::dates::{civil_from_days, RU_MONTHS};
+use crate::domain::dates::civil_from_days;
+
+/// Russian month names in the genitive ("20 марта"): the demo server writes dates as free text,
+/// as some real servers do (the document's own example is "20 марта 2018").
+const RU_MONTHS: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
 
 const STATUSES: [Option<&str>; 7] = [
     Some("Оплачен"),

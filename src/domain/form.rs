@@ -6,8 +6,7 @@
 //! still has the last word.
 
 use crate::model::fields::{FieldType, FormField};
-use crate::model::json::{self, Map, Value};
-use crate::model::lenient::Fields;
+use serde::{Deserialize, Serialize};
 
 /// Why a value can't be sent yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +41,7 @@ pub fn check(field: &FormField, value: &str) -> Option<Problem> {
     match field.field_type {
         FieldType::Email if !plausible_email(v) => Some(Problem::Email),
         FieldType::Phone if !plausible_phone(v) => Some(Problem::Phone),
-        FieldType::Number if crate::model::number::parse_decimal(v).is_none() => {
+        FieldType::Number if crate::model::lenient::parse_decimal(v).is_none() => {
             Some(Problem::Number)
         }
         FieldType::DatePicker if date_to_wire(v).is_none() => Some(Problem::Date),
@@ -124,7 +123,7 @@ pub fn registration_values(
 }
 
 /// A value to confirm with a code, in the order the server listed the fields.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CodeTarget {
     pub field_id: String,
     pub value: String,
@@ -140,7 +139,8 @@ pub struct CodeTarget {
 
 /// Values (or problems) by field id. A form has a handful of fields, so a list searched in
 /// order does the job of a `BTreeMap`, whose code would cost the bundle 7 KB.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct ByField<V>(Vec<(String, V)>);
 
 impl<V> Default for ByField<V> {
@@ -188,36 +188,9 @@ impl<V> FromIterator<(String, V)> for ByField<V> {
     }
 }
 
-impl CodeTarget {
-    /// For a draft kept in session storage.
-    pub fn to_value(&self) -> Value {
-        let mut m = Map::new();
-        m.insert("field_id", self.field_id.as_str());
-        m.insert("value", self.value.as_str());
-        if let Some(prompt) = &self.prompt {
-            m.insert("prompt", prompt.as_str());
-        }
-        m.insert("resend_after", self.resend_after);
-        m.insert("code_type", self.code_type.wire_name());
-        m.insert("title", self.title.as_str());
-        Value::Object(m)
-    }
-
-    pub fn from_value(v: &Value) -> Option<Self> {
-        Some(Self {
-            field_id: v.get("field_id")?.as_str()?.to_string(),
-            value: v.id("value"),
-            prompt: v.text("prompt"),
-            resend_after: v.whole("resend_after").unwrap_or(0),
-            code_type: FieldType::from_wire(v.text("code_type").as_deref()),
-            title: v.id("title"),
-        })
-    }
-}
-
 /// What of a registration survives a reload (kept in session storage): the values typed — never
 /// a password — and the code step reached.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RegistrationDraft {
     pub values: ByField<String>,
     pub queue: Vec<CodeTarget>,
@@ -225,32 +198,13 @@ pub struct RegistrationDraft {
 }
 
 impl RegistrationDraft {
-    /// The draft as stored, without the values of `fields` that are passwords.
-    pub fn to_json(&self, fields: &[FormField]) -> String {
+    /// The draft as it may be stored: without the values of `fields` that are passwords.
+    pub fn without_secrets(&self, fields: &[FormField]) -> Self {
         let secret =
             |id: &str| fields.iter().any(|f| f.id == id && f.field_type == FieldType::Password);
-        let values: Map =
-            self.values.iter().filter(|(k, _)| !secret(k)).map(|(k, v)| (k, v.as_str())).collect();
-        let mut m = Map::new();
-        m.insert("values", values);
-        m.insert("queue", self.queue.iter().map(CodeTarget::to_value).collect::<Vec<_>>());
-        if let Some(step) = self.step.and_then(|s| u32::try_from(s).ok()) {
-            m.insert("step", step);
-        }
-        Value::Object(m).to_string()
-    }
-
-    /// Read a stored draft; `None` when it is not one (storage written by something else).
-    pub fn from_json(text: &str) -> Option<Self> {
-        let v = json::parse(text).ok().filter(Value::is_object)?;
-        let values = v.get("values").and_then(Value::as_object).map(|m| {
-            m.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string()))).collect()
-        });
-        Some(Self {
-            values: values.unwrap_or_default(),
-            queue: v.entries("queue").into_iter().filter_map(CodeTarget::from_value).collect(),
-            step: v.whole("step").map(|n| n as usize),
-        })
+        let mut kept = self.clone();
+        kept.values.retain(|id| !secret(id));
+        kept
     }
 }
 
@@ -355,14 +309,15 @@ mod tests {
             title: "E-mail".into(),
         };
         let draft = RegistrationDraft { values, queue: vec![target], step: Some(0) };
-        let text = draft.to_json(&fields);
+        let text = serde_json::to_string(&draft.without_secrets(&fields)).unwrap();
         assert!(!text.contains("secret"), "{text}");
-        let back = RegistrationDraft::from_json(&text).unwrap();
+        let read = |text: &str| serde_json::from_str::<RegistrationDraft>(text).ok();
+        let back = read(&text).unwrap();
         assert_eq!(back.values.get("email").map(String::as_str), Some("anna@example.com"));
         assert!(!back.values.contains("password"));
         assert_eq!((back.queue, back.step), (draft.queue, draft.step));
-        assert_eq!(RegistrationDraft::from_json("[1]"), None);
-        assert_eq!(RegistrationDraft::from_json("{"), None);
+        assert_eq!(read("[1]"), None);
+        assert_eq!(read("{"), None);
     }
 
     #[test]

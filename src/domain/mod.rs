@@ -7,7 +7,6 @@ pub mod dates;
 pub mod form;
 pub mod locale;
 pub mod login_field;
-pub mod money;
 pub mod oauth;
 pub mod paging;
 pub mod profile_edit;

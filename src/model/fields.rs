@@ -7,9 +7,12 @@
 
 use super::json::Value;
 use super::lenient::{self, Fields};
+use serde::{Deserialize, Serialize};
 
-/// The input type of a field, or of a verification code (`code_input_type`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The input type of a field, or of a verification code (`code_input_type`). Stored (in a
+/// registration draft) by its wire name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "String", from = "String")]
 pub enum FieldType {
     Text,
     Password,
@@ -23,6 +26,18 @@ pub enum FieldType {
     Checkbox,
     /// Anything else, kept by name; drawn as a text input.
     Unknown(String),
+}
+
+impl From<String> for FieldType {
+    fn from(name: String) -> Self {
+        Self::from_wire(Some(&name))
+    }
+}
+
+impl From<FieldType> for String {
+    fn from(kind: FieldType) -> Self {
+        kind.wire_name().to_string()
+    }
 }
 
 impl FieldType {

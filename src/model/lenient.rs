@@ -6,7 +6,6 @@
 //! cannot be understood becomes the documented default (`false`, `None`).
 
 use super::json::Value;
-use super::number::parse_decimal;
 
 /// A boolean flag: `true`/`false`, `1`/`0`, `"1"`/`"0"`, `"Y"`/`"N"`, `"true"`/`"false"`, `"yes"`/`"no"`.
 /// Missing, `null` or anything unrecognised is `false` — note that `"N"`, `"0"` and `"false"` are
@@ -14,7 +13,7 @@ use super::number::parse_decimal;
 pub fn value_as_flag(v: &Value) -> bool {
     match v {
         Value::Bool(b) => *b,
-        Value::Number(_) => v.as_f64().is_some_and(|x| x != 0.0),
+        Value::Number(n) => n.as_f64().is_some_and(|x| x != 0.0),
         Value::String(s) => {
             matches!(s.trim().to_ascii_lowercase().as_str(), "1" | "y" | "yes" | "true" | "on")
         }
@@ -26,7 +25,7 @@ pub fn value_as_flag(v: &Value) -> bool {
 /// `"12,5"`). Anything else is `None`.
 pub fn value_as_number(v: &Value) -> Option<f64> {
     match v {
-        Value::Number(_) => v.as_f64(),
+        Value::Number(n) => n.as_f64(),
         Value::String(s) => parse_decimal(s.trim()),
         _ => None,
     }
@@ -42,7 +41,9 @@ pub fn value_as_whole(v: &Value) -> Option<u32> {
 /// arrays are `None`.
 pub fn value_as_text(v: &Value) -> Option<String> {
     match v {
-        Value::String(s) | Value::Number(s) => Some(s.clone()),
+        Value::String(s) => Some(s.clone()),
+        // The text as sent (`arbitrary_precision`): `3287.3000000000002` stays that.
+        Value::Number(n) => Some(n.to_string()),
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }
@@ -55,6 +56,51 @@ pub fn entries(v: Option<&Value>) -> Vec<&Value> {
         Some(Value::Array(items)) => items.iter().collect(),
         Some(Value::Object(map)) => map.iter().map(|(_, v)| v).collect(),
         _ => Vec::new(),
+    }
+}
+
+/// A decimal number as servers and customers write it: `120`, `-3287.30`, `12,5` (a comma for
+/// the point), `.5`, `1.5e3`. Nothing else: no blanks, `inf`, `NaN` or hex. The digits are
+/// checked here and converted by the standard library.
+pub fn parse_decimal(s: &str) -> Option<f64> {
+    let allowed = |c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | ',' | 'e' | 'E');
+    if s.matches(',').count() > 1
+        || !s.chars().all(allowed)
+        || !s.contains(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    s.replace(',', ".").parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// A sum of money as the server sent it. The text is kept (a decimal comma becomes a point) so
+/// that `3287.3000000000002` reaches `Intl.NumberFormat` as written, not rounded through `f64`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Amount(String);
+
+impl Amount {
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        parse_decimal(text)?;
+        Some(Self(text.replace(',', ".")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// For arithmetic (a line's price × count); never for showing the amount itself.
+    pub fn to_f64(&self) -> f64 {
+        parse_decimal(&self.0).unwrap_or(0.0)
+    }
+}
+
+/// A sum of money: a JSON number or a numeric string, as written.
+pub fn value_as_amount(v: &Value) -> Option<Amount> {
+    match v {
+        Value::Number(n) => Amount::parse(&n.to_string()),
+        Value::String(s) => Amount::parse(s),
+        _ => None,
     }
 }
 
@@ -73,6 +119,7 @@ pub trait Fields {
     fn flag(&self, key: &str) -> bool;
     fn number(&self, key: &str) -> Option<f64>;
     fn whole(&self, key: &str) -> Option<u32>;
+    fn amount(&self, key: &str) -> Option<Amount>;
     /// A member that is an object; `null`, `[]` or anything else is `None`.
     fn object(&self, key: &str) -> Option<&Value>;
     fn entries(&self, key: &str) -> Vec<&Value>;
@@ -90,6 +137,9 @@ impl Fields for Value {
     }
     fn whole(&self, key: &str) -> Option<u32> {
         self.get(key).and_then(value_as_whole)
+    }
+    fn amount(&self, key: &str) -> Option<Amount> {
+        self.get(key).and_then(value_as_amount)
     }
     fn object(&self, key: &str) -> Option<&Value> {
         self.get(key).filter(|v| v.is_object())
@@ -127,6 +177,29 @@ mod tests {
         assert_eq!(value_as_text(&json("12345")).as_deref(), Some("12345"));
         assert_eq!(value_as_text(&json("true")).as_deref(), Some("true"));
         assert_eq!(value_as_text(&json("null")), None);
+    }
+
+    #[test]
+    fn decimals_as_servers_and_customers_write_them() {
+        for (text, want) in [
+            ("120", 120.0),
+            ("-3287.30", -3287.3),
+            ("12,5", 12.5),
+            ("+7", 7.0),
+            (".5", 0.5),
+            ("5.", 5.0),
+            ("1.5e3", 1500.0),
+            ("25E-2", 0.25),
+            ("007", 7.0),
+        ] {
+            assert_eq!(parse_decimal(text), Some(want), "{text}");
+        }
+        for text in [
+            "", "-", ".", "e5", "1e", "1e+", "abc", "12a", "1.2.3", "1,2,3", " 1", "1 ", "inf",
+            "NaN", "--1", "1e400", "0x10", "1,5.5",
+        ] {
+            assert_eq!(parse_decimal(text), None, "{text}");
+        }
     }
 
     #[test]

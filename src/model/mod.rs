@@ -8,6 +8,5 @@ pub mod envelope;
 pub mod fields;
 pub mod json;
 pub mod lenient;
-pub mod number;
 pub mod orders;
 pub mod profile;

@@ -6,13 +6,13 @@
 //! order (`json::Map` keeps it).
 
 use super::json::Value;
-use super::lenient::{self, Fields};
+use super::lenient::{self, Amount, Fields};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Payment {
     pub title: Option<String>,
-    pub total_cost: Option<f64>,
-    pub delivery_cost: Option<f64>,
+    pub total_cost: Option<Amount>,
+    pub delivery_cost: Option<Amount>,
     pub status: Option<String>,
 }
 
@@ -20,8 +20,8 @@ impl Payment {
     fn from_value(v: &Value) -> Self {
         Self {
             title: v.non_blank("title"),
-            total_cost: v.number("total_cost"),
-            delivery_cost: v.number("delivery_cost"),
+            total_cost: v.amount("total_cost"),
+            delivery_cost: v.amount("delivery_cost"),
             status: v.non_blank("status"),
         }
     }
@@ -31,7 +31,7 @@ impl Payment {
 pub struct OrderItem {
     pub id: String,
     pub count: Option<f64>,
-    pub price: Option<f64>,
+    pub price: Option<Amount>,
 }
 
 impl OrderItem {
@@ -40,7 +40,7 @@ impl OrderItem {
         v.is_object().then(|| Self {
             id: v.id("id"),
             count: v.number("count"),
-            price: v.number("price"),
+            price: v.amount("price"),
         })
     }
 }
@@ -51,7 +51,7 @@ pub struct Order {
     pub id: String,
     /// `None` shows as "—".
     pub status: Option<String>,
-    pub total: Option<f64>,
+    pub total: Option<Amount>,
     /// `delivery.type` when sent, else the old `deliveryType`.
     pub delivery: Option<String>,
     /// Free text ("20 марта 2018"), ISO-8601 or unix time, as sent.
@@ -72,7 +72,7 @@ impl Order {
         let order = Self {
             id: v.id("id"),
             status: v.non_blank("status"),
-            total: v.number("total"),
+            total: v.amount("total"),
             delivery: v
                 .object("delivery")
                 .and_then(|d| d.non_blank("type"))

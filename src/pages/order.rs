@@ -12,12 +12,13 @@ use crate::ui::effect::effect;
 
 use crate::api::Client;
 use crate::config::Config;
-use crate::domain::dates::format_order_date;
+use crate::domain::dates::OrderDate;
 use crate::domain::locale::Lang;
-use crate::domain::money::{format_count, format_money};
 use crate::domain::paging::Ending;
 use crate::domain::url::{encode_component, percent_decode};
 use crate::i18n::{use_i18n, Strings};
+use crate::intl;
+use crate::model::lenient::Amount;
 use crate::model::orders::Order;
 use crate::pages::orders::status_badge;
 use crate::session::Session;
@@ -100,15 +101,15 @@ fn OrderDetails(id: Signal<String>, session: Session) -> impl IntoView {
 #[component]
 fn Details(order: Order, currency: String, lang: Lang) -> impl IntoView {
     let t = Strings::of(lang);
-    let money = |v: f64| format_money(v, &currency, lang);
+    let money = |v: &Amount| intl::money(v, &currency, lang);
     let status = status_badge(order.status.as_deref());
     let summary = view! {
         <dl class="wc-facts">
             <div><dt>{t.status_label}</dt><dd>{status}</dd></div>
-            {order.created_at.as_deref().map(|d| view! { <div><dt>{t.date_label}</dt><dd>{format_order_date(d, lang)}</dd></div> })}
-            {order.total.map(|v| view! { <div><dt>{t.total}</dt><dd><strong>{money(v)}</strong></dd></div> })}
+            {order.created_at.as_deref().map(|d| view! { <div><dt>{t.date_label}</dt><dd>{intl::order_date(&OrderDate::read(d), lang)}</dd></div> })}
+            {order.total.as_ref().map(|v| view! { <div><dt>{t.total}</dt><dd><strong>{money(v)}</strong></dd></div> })}
             {order.delivery.clone().map(|d| view! { <div><dt>{t.delivery}</dt><dd>{d}</dd></div> })}
-            {order.bonuses_used.filter(|b| *b > 0.0).map(|b| view! { <div><dt>{t.bonuses_used}</dt><dd>{format_count(b, lang)}</dd></div> })}
+            {order.bonuses_used.filter(|b| *b > 0.0).map(|b| view! { <div><dt>{t.bonuses_used}</dt><dd>{intl::number(b, lang)}</dd></div> })}
         </dl>
     };
     let contact = (!order.contact.is_empty()).then(|| {
@@ -124,8 +125,8 @@ fn Details(order: Order, currency: String, lang: Lang) -> impl IntoView {
             <h2>{t.payment}</h2>
             <dl class="wc-facts">
                 {p.title.map(|v| view! { <div><dt>{t.payment}</dt><dd>{v}</dd></div> })}
-                {p.total_cost.map(|v| view! { <div><dt>{t.total}</dt><dd>{money(v)}</dd></div> })}
-                {p.delivery_cost.map(|v| view! { <div><dt>{t.delivery_cost}</dt><dd>{money(v)}</dd></div> })}
+                {p.total_cost.as_ref().map(|v| view! { <div><dt>{t.total}</dt><dd>{money(v)}</dd></div> })}
+                {p.delivery_cost.as_ref().map(|v| view! { <div><dt>{t.delivery_cost}</dt><dd>{money(v)}</dd></div> })}
                 {p.status.map(|v| view! { <div><dt>{t.payment_status}</dt><dd>{v}</dd></div> })}
             </dl>
         }
@@ -135,12 +136,15 @@ fn Details(order: Order, currency: String, lang: Lang) -> impl IntoView {
             .items
             .iter()
             .map(|it| {
-                let line = it.count.zip(it.price).map(|(c, p)| money(c * p));
+                let line = it
+                    .count
+                    .zip(it.price.as_ref())
+                    .map(|(c, p)| intl::money_from_f64(c * p.to_f64(), &currency, lang));
                 view! {
                     <tr>
                         <th scope="row">{it.id.clone()}</th>
-                        <td>{it.count.map(|c| format_count(c, lang))}</td>
-                        <td>{it.price.map(money)}</td>
+                        <td>{it.count.map(|c| intl::number(c, lang))}</td>
+                        <td>{it.price.as_ref().map(money)}</td>
                         <td>{line}</td>
                     </tr>
                 }

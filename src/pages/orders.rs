@@ -20,13 +20,13 @@ use wasm_bindgen::JsCast;
 use crate::api::Client;
 use crate::config::Config;
 use crate::domain::action::{resolve, Target};
-use crate::domain::dates::format_order_date;
-use crate::domain::money::{format_money, items_label};
+use crate::domain::dates::OrderDate;
 use crate::domain::paging::Ending;
 use crate::domain::status::tone;
 use crate::domain::url::encode_component;
 use crate::domain::window::{rows_px, visible_range};
 use crate::i18n::use_i18n;
+use crate::intl;
 use crate::model::orders::Order;
 use crate::model::profile::{Action, ActionKind};
 use crate::session::Session;
@@ -247,13 +247,13 @@ fn OrderRow(order: Order, index: usize, set_size: Signal<i64>, currency: String)
                         }}
                     </strong>
                     <strong class="wc-order-total">
-                        {move || order.total.map(|t| format_money(t, &currency, i18n.lang.get())).unwrap_or_default()}
+                        {move || order.total.as_ref().map(|t| intl::money(t, &currency, i18n.lang.get())).unwrap_or_default()}
                     </strong>
                 </span>
                 <span class="wc-order-line wc-order-meta">
                     {status_badge(order.status.as_deref())}
-                    <span class="wc-order-date">{move || order.created_at.as_deref().map(|d| format_order_date(d, i18n.lang.get())).unwrap_or_default()}</span>
-                    <span class="wc-order-count">{move || items_label(order.items.len(), i18n.lang.get())}</span>
+                    <span class="wc-order-date">{move || order.created_at.as_deref().map(|d| intl::order_date(&OrderDate::read(d), i18n.lang.get())).unwrap_or_default()}</span>
+                    <span class="wc-order-count">{move || i18n.t().items_count(order.items.len(), i18n.lang.get())}</span>
                 </span>
             </A>
         </li>

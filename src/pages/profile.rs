@@ -9,6 +9,7 @@
 //! answer `ok` to changes they ignore. Values edit with the type and options of the registration
 //! field of the same id when the profile gives none (see `domain::profile_edit`).
 
+use crate::storage;
 use crate::ui::nav::use_navigate;
 use crate::ui::nav::NavigateOptions;
 use crate::ui::nav::Redirect;
@@ -16,10 +17,10 @@ use leptos::prelude::*;
 
 use crate::ui::effect::effect;
 
-use crate::ui::action::Action;
+use crate::ui::submit::newest_only;
 
 use crate::api::{ApiError, Client};
-use crate::browser::{self, Area};
+use crate::browser::{self};
 use crate::domain::form::CodeTarget;
 use crate::domain::profile_edit::{change_applied, edit_field, value_to_send};
 use crate::i18n::use_i18n;
@@ -34,16 +35,14 @@ use crate::ui::orders_store::OrdersStore;
 use crate::ui::social::SocialButtons;
 
 const HERE: &str = "/profile";
-const DRAFT_KEY: &str = "web-cabinet:profile-draft";
-
 fn load_draft() -> Option<Draft> {
-    browser::load(Area::Session, DRAFT_KEY).and_then(|s| Draft::from_json(&s))
+    storage::profile_draft().load()
 }
 
 fn keep_draft(draft: Option<&Draft>) {
     match draft {
-        Some(draft) => browser::store(Area::Session, DRAFT_KEY, &draft.to_json()),
-        None => browser::remove(Area::Session, DRAFT_KEY),
+        Some(draft) => storage::profile_draft().store(draft),
+        None => storage::profile_draft().remove(),
     }
 }
 
@@ -156,31 +155,9 @@ fn ProfileView(session: Session) -> impl IntoView {
         _ => None,
     };
 
-    let save_client = client.clone();
-    let save = Action::new_local(move |change: &Change| {
-        let (c, change, token) = (save_client.clone(), change.clone(), session.token());
-        async move {
-            let Some(t) = token else {
-                return Err(ApiError::SessionOver);
-            };
-            c.change_fields(&t, &[(change.field.id.clone(), change.sent.clone())]).await?;
-            // Servers report ok even when nothing changed: the reloaded profile says.
-            let reloaded = c.profile(&t).await?;
-            let after = find_field(&reloaded, &change.field.id).and_then(|f| f.value);
-            let applied = change_applied(
-                &change.field,
-                change.before.as_deref(),
-                after.as_deref(),
-                &change.sent,
-            );
-            Ok(Saved { profile: reloaded, applied })
-        }
-    });
+    // What a save's answer leads to, run where the request finishes.
     let over = session_over.clone();
-    effect(move || {
-        let Some(result) = save.value().get() else {
-            return;
-        };
+    let on_saved = move |result: Result<Saved, ApiError>| {
         let Some(d) = draft.get_untracked() else {
             return;
         };
@@ -222,32 +199,60 @@ fn ProfileView(session: Session) -> impl IntoView {
             Err(ApiError::SessionOver) => over(),
             Err(e) => failure.set(Some(e)),
         }
+    };
+    let save_client = client.clone();
+    let save = Action::new_local(move |change: &Change| {
+        let (c, change, token) = (save_client.clone(), change.clone(), session.token());
+        let on_answer = on_saved.clone();
+        async move {
+            let result = async {
+                let Some(t) = token else {
+                    return Err(ApiError::SessionOver);
+                };
+                c.change_fields(&t, &[(change.field.id.clone(), change.sent.clone())]).await?;
+                // Servers report ok even when nothing changed: the reloaded profile says.
+                let reloaded = c.profile(&t).await?;
+                let after = find_field(&reloaded, &change.field.id).and_then(|f| f.value);
+                let applied = change_applied(
+                    &change.field,
+                    change.before.as_deref(),
+                    after.as_deref(),
+                    &change.sent,
+                );
+                Ok(Saved { profile: reloaded, applied })
+            };
+            on_answer(result.await)
+        }
     });
+    let saving = save.pending();
+    let dispatch_save = newest_only(save);
 
+    let over = session_over.clone();
+    let page_failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let on_code_sent = move |result: Result<CodeTarget, ApiError>| match result {
+        Ok(target) => {
+            start_countdown(&target);
+            verifying.set(Some(target));
+        }
+        Err(ApiError::SessionOver) => over(),
+        Err(e) => page_failure.set(Some(e)),
+    };
     let confirm_client = client.clone();
     let confirm = Action::new_local(move |field: &EditableValue| {
         let (c, f, token) = (confirm_client.clone(), field.clone(), session.token());
+        let on_answer = on_code_sent.clone();
         async move {
             let value = f.value.clone().unwrap_or_default();
-            match token {
+            let result = match token {
                 Some(t) => {
                     c.resend_code(&f.id, &value, Some(&t)).await.map(|()| code_target(&f, &value))
                 }
                 None => Err(ApiError::SessionOver),
-            }
+            };
+            on_answer(result)
         }
     });
-    let over = session_over.clone();
-    let page_failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    effect(move || match confirm.value().get() {
-        Some(Ok(target)) => {
-            start_countdown(&target);
-            verifying.set(Some(target));
-        }
-        Some(Err(ApiError::SessionOver)) => over(),
-        Some(Err(e)) => page_failure.set(Some(e)),
-        None => {}
-    });
+    let dispatch_confirm = newest_only(confirm);
 
     let editing = ProfileEditing {
         draft,
@@ -256,9 +261,9 @@ fn ProfileView(session: Session) -> impl IntoView {
         registration,
         confirmed_here,
         refocus,
-        saving: save.pending(),
+        saving: saving.into(),
         save: Callback::new(move |_| {
-            if save.pending().get_untracked() {
+            if saving.get_untracked() {
                 return;
             }
             let Some(d) = draft.get_untracked() else {
@@ -280,12 +285,12 @@ fn ProfileView(session: Session) -> impl IntoView {
             failure.set(None);
             not_applied.set(false);
             saved.set(false);
-            save.dispatch(Change { field, before: shown.and_then(|f| f.value), sent });
+            dispatch_save(Change { field, before: shown.and_then(|f| f.value), sent });
         }),
         confirm: Callback::new(move |f: EditableValue| {
             if !confirm.pending().get_untracked() {
                 page_failure.set(None);
-                confirm.dispatch(f);
+                dispatch_confirm(f);
             }
         }),
     };

@@ -5,9 +5,9 @@
 use crate::ui::nav::A;
 use leptos::prelude::*;
 
-use crate::ui::effect::effect;
+use crate::api::ApiError;
 
-use crate::ui::action::Action;
+use crate::ui::submit::newest_only;
 
 use crate::api::Client;
 use crate::domain::form::{self, wire_value};
@@ -44,17 +44,18 @@ pub fn Recover() -> impl IntoView {
 
     let state = FormState::new(Default::default());
     let outcome: RwSignal<Option<String>> = RwSignal::new(None);
-    let submit = Action::new_local(move |body: &Vec<(String, String)>| {
-        let (c, body) = (client.clone(), body.clone());
-        async move { c.recover(&body).await }
-    });
-    effect(move || match submit.value().get() {
-        Some(Ok(message)) => {
+    // What the answer leads to, run where the request finishes.
+    let on_answer = move |result: Result<Option<String>, ApiError>| match result {
+        Ok(message) => {
             outcome.set(Some(message.unwrap_or_else(|| i18n.t().recover_done_fallback.into())));
         }
-        Some(Err(e)) => state.fail(e, &current_fields(), "wc-recover-banner"),
-        None => {}
+        Err(e) => state.fail(e, &current_fields(), "wc-recover-banner"),
+    };
+    let submit = Action::new_local(move |body: &Vec<(String, String)>| {
+        let (c, body) = (client.clone(), body.clone());
+        async move { on_answer(c.recover(&body).await) }
     });
+    let dispatch = newest_only(submit);
     let send = move || {
         let list = current_fields();
         // Nothing while a request is in flight; nothing until the form passes its checks.
@@ -63,7 +64,7 @@ pub fn Recover() -> impl IntoView {
         }
         let body: Vec<(String, String)> =
             list.iter().map(|f| (f.id.clone(), wire_value(f, &state.value(&f.id)))).collect();
-        submit.dispatch(body);
+        dispatch(body);
     };
     let shown_ids = Signal::derive(move || current_fields().into_iter().map(|f| f.id).collect());
     let banner_lines = state.banner_lines(shown_ids);

@@ -12,17 +12,16 @@
 //! the code step keeps the values that await a code; the form says why, offers the code step and
 //! a new code, and sends the form again only if those values changed.
 
+use crate::storage;
 use crate::ui::nav::use_navigate;
 use crate::ui::nav::NavigateOptions;
 use crate::ui::nav::A;
 use leptos::prelude::*;
 
-use crate::ui::effect::effect;
-
-use crate::ui::action::Action;
+use crate::ui::submit::newest_only;
 
 use crate::api::{ApiError, Client};
-use crate::browser::{self, Area};
+use crate::browser::{self};
 use crate::domain::form::{
     self, registration_values, verification_queue, CodeTarget, RegistrationDraft,
 };
@@ -37,16 +36,12 @@ use crate::ui::form_state::{form_load_failed, FormBanner, FormState};
 use crate::ui::load::Load;
 use crate::ui::submit::SubmitButton;
 
-const DRAFT_KEY: &str = "web-cabinet:register";
-
 fn load_draft() -> RegistrationDraft {
-    browser::load(Area::Session, DRAFT_KEY)
-        .and_then(|s| RegistrationDraft::from_json(&s))
-        .unwrap_or_default()
+    storage::registration_draft().load().unwrap_or_default()
 }
 
 fn clear_draft() {
-    browser::remove(Area::Session, DRAFT_KEY);
+    storage::registration_draft().remove();
 }
 
 #[component]
@@ -83,22 +78,13 @@ pub fn Register() -> impl IntoView {
             queue: queue.get_untracked(),
             step: step.get_untracked(),
         };
-        browser::store(Area::Session, DRAFT_KEY, &d.to_json(&current_fields()));
+        storage::registration_draft().store(&d.without_secrets(&current_fields()));
     };
 
-    let register_client = client.clone();
-    let submit = Action::new_local(move |body: &Vec<(String, String)>| {
-        let (c, body) = (register_client.clone(), body.clone());
-        async move { c.register(&body).await }
-    });
     // "Send a new code" for the value that awaits one, from the form.
     let resend_failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    let resend = Action::new_local(move |target: &CodeTarget| {
-        let (c, t) = (client.clone(), target.clone());
-        async move { c.resend_code(&t.field_id, &t.value, None).await }
-    });
-    effect(move || match resend.value().get() {
-        Some(Ok(())) => {
+    let on_resent = move |result: Result<(), ApiError>| match result {
+        Ok(()) => {
             if let Some(first) = queue.get_untracked().first() {
                 start_countdown(first);
             }
@@ -106,9 +92,15 @@ pub fn Register() -> impl IntoView {
             step.set(Some(0));
             save();
         }
-        Some(Err(e)) => resend_failure.set(Some(e)),
-        None => {}
+        Err(e) => resend_failure.set(Some(e)),
+    };
+    let resend_client = client.clone();
+    let resend = Action::new_local(move |target: &CodeTarget| {
+        let (c, t) = (resend_client.clone(), target.clone());
+        async move { on_resent(c.resend_code(&t.field_id, &t.value, None).await) }
     });
+    let resend_pending = resend.pending();
+    let dispatch_resend = newest_only(resend);
 
     let nav = navigate.clone();
     let finish = move |token: Option<Token>| {
@@ -124,32 +116,34 @@ pub fn Register() -> impl IntoView {
             }
         }
     };
+    // What the registration's answer leads to, run where the request finishes.
     let finish_submit = finish.clone();
-    effect(move || {
-        let Some(result) = submit.value().get() else {
-            return;
-        };
-        match result {
-            Ok(token) => finish_submit(Some(token)),
-            Err(ApiError::VerificationRequired) => {
-                let list = current_fields();
-                let sent = registration_values(&list, None, |id| {
-                    values.with_untracked(|v| v.get(id).cloned().unwrap_or_default())
-                });
-                let targets = verification_queue(&list, &sent);
-                if let Some(first) = targets.first() {
-                    start_countdown(first);
-                    queue.set(targets);
-                    step.set(Some(0));
-                    save();
-                } else {
-                    // The server wants a code but flags no field: nothing we can ask for.
-                    state.failure.set(Some(ApiError::Rejected(Default::default())));
-                }
+    let on_registered = move |result: Result<Token, ApiError>| match result {
+        Ok(token) => finish_submit(Some(token)),
+        Err(ApiError::VerificationRequired) => {
+            let list = current_fields();
+            let sent = registration_values(&list, None, |id| {
+                values.with_untracked(|v| v.get(id).cloned().unwrap_or_default())
+            });
+            let targets = verification_queue(&list, &sent);
+            if let Some(first) = targets.first() {
+                start_countdown(first);
+                queue.set(targets);
+                step.set(Some(0));
+                save();
+            } else {
+                // The server wants a code but flags no field: nothing we can ask for.
+                state.failure.set(Some(ApiError::Rejected(Default::default())));
             }
-            Err(e) => state.fail(e, &current_fields(), "wc-register-banner"),
         }
+        Err(e) => state.fail(e, &current_fields(), "wc-register-banner"),
+    };
+    let submit = Action::new_local(move |body: &Vec<(String, String)>| {
+        let (c, body) = (client.clone(), body.clone());
+        let on_answer = on_registered.clone();
+        async move { on_answer(c.register(&body).await) }
     });
+    let dispatch_submit = newest_only(submit);
 
     let send = move || {
         let list = current_fields();
@@ -169,7 +163,7 @@ pub fn Register() -> impl IntoView {
             return;
         }
         save();
-        submit.dispatch(body);
+        dispatch_submit(body);
     };
 
     let shown_ids = Signal::derive(move || {
@@ -261,8 +255,8 @@ pub fn Register() -> impl IntoView {
                                     <button
                                         type="button"
                                         class="wc-button wc-button--secondary wc-new-code"
-                                        disabled=move || resend.pending().get()
-                                        on:click=move |_| { resend_failure.set(None); resend.dispatch(again.clone()); }
+                                        disabled=move || resend_pending.get()
+                                        on:click=move |_| { resend_failure.set(None); dispatch_resend(again.clone()); }
                                     >
                                         {move || i18n.t().send_new_code}
                                     </button>

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 use crate::ui::effect::effect;
 
-use crate::ui::action::Action;
+use crate::ui::submit::newest_only;
 
 use crate::api::{ApiError, Client};
 use crate::browser;
@@ -113,39 +113,30 @@ pub fn SignIn() -> impl IntoView {
     let password_ref = NodeRef::<html::Input>::new();
     let banner_ref = NodeRef::<html::Div>::new();
 
-    let submit = Action::new_local(move |(l, p): &(String, String)| {
-        let (c, l, p) = (client.clone(), l.clone(), p.clone());
-        async move { c.sign_in(&l, &p).await }
-    });
-    let pending = submit.pending();
-
-    effect(move || {
-        let Some(result) = submit.value().get() else {
-            return;
-        };
-        match result {
-            Ok(token) => {
-                let token: Token = token;
-                session.sign_in(token, remember.get_untracked());
-            }
-            Err(e) => {
-                failure.set(Some(e));
-                // Put the customer where the problem is: the field the server blamed, else the
-                // message.
-                let blamed_password = matches!(
-                    &failure.get_untracked(),
-                    Some(ApiError::Rejected(r)) if r.for_field("password").is_some()
-                );
-                if blamed_password {
-                    if let Some(el) = password_ref.get_untracked() {
-                        el.focus().ok();
-                    }
-                } else if let Some(el) = banner_ref.get_untracked() {
+    // What an answer leads to, run where the sign-in finishes.
+    let on_answer = move |result: Result<Token, ApiError>| match result {
+        Ok(token) => session.sign_in(token, remember.get_untracked()),
+        Err(e) => {
+            // Put the customer where the problem is: the field the server blamed, else the
+            // message.
+            let blamed_password =
+                matches!(&e, ApiError::Rejected(r) if r.for_field("password").is_some());
+            failure.set(Some(e));
+            if blamed_password {
+                if let Some(el) = password_ref.get_untracked() {
                     el.focus().ok();
                 }
+            } else if let Some(el) = banner_ref.get_untracked() {
+                el.focus().ok();
             }
         }
+    };
+    let submit = Action::new_local(move |(l, p): &(String, String)| {
+        let (c, l, p) = (client.clone(), l.clone(), p.clone());
+        async move { on_answer(c.sign_in(&l, &p).await) }
     });
+    let pending = submit.pending();
+    let dispatch = newest_only(submit);
 
     let send = move || {
         if pending.get_untracked() {
@@ -170,7 +161,7 @@ pub fn SignIn() -> impl IntoView {
         failure.set(None);
         // "You have signed out" concerns the last visit, not this attempt.
         session.dismiss_notice();
-        submit.dispatch((l, p));
+        dispatch((l, p));
     };
 
     let rejection = move || match failure.get() {

@@ -18,37 +18,22 @@ use crate::config::Config;
 use crate::domain::action::{resolve, Target};
 use crate::domain::bonus::{discount_percent, payable_share};
 use crate::domain::form::kind_of;
-use crate::domain::locale::{format_amount, Lang};
+use crate::domain::locale::Lang;
 use crate::domain::profile_edit::{badge, edit_field, editor_value, Badge};
 use crate::domain::url::safe_image_src;
 use crate::i18n::{use_i18n, Strings};
+use crate::intl;
 use crate::model::fields::{FieldType, FormField};
-use crate::model::json::{self, Map, Value};
 use crate::model::profile::{Action, EditableValue, Profile, ProfileField};
 use crate::ui::barcode::Barcode;
+use serde::{Deserialize, Serialize};
 
 /// The one field being edited, and what was typed into it (as its input holds it: a date as
 /// `yyyy-mm-dd`, a select's option id).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
     pub field_id: String,
     pub value: String,
-}
-
-impl Draft {
-    /// The draft as kept in session storage across a sign-in.
-    pub fn to_json(&self) -> String {
-        let pairs = [("field_id", self.field_id.as_str()), ("value", self.value.as_str())];
-        Value::Object(Map::from_iter(pairs)).to_string()
-    }
-
-    pub fn from_json(text: &str) -> Option<Self> {
-        let v = json::parse(text).ok()?;
-        Some(Self {
-            field_id: v.get("field_id")?.as_str()?.to_string(),
-            value: v.get("value")?.as_str()?.to_string(),
-        })
-    }
 }
 
 /// Editing state and commands, shared by the editable blocks.
@@ -191,11 +176,11 @@ pub fn ProfileBlocks(profile: Profile, lang: Lang) -> impl IntoView {
         })
         .collect();
     let discount = profile.discount.as_ref().and_then(discount_percent).map(|pct| {
-        let pct = format_amount(pct, lang);
-        view! { <p class="wc-discount">{t.discount}": "<strong>{pct}"\u{a0}%"</strong></p> }
+        let pct = intl::percent(pct / 100.0, lang);
+        view! { <p class="wc-discount">{t.discount}": "<strong>{pct}</strong></p> }
     });
     let bonus = profile.bonus.map(|b| {
-        let amount = format_amount(b.amount.unwrap_or(0.0), lang);
+        let amount = intl::number(b.amount.unwrap_or(0.0), lang);
         view! {
             <div class="wc-bonus" role="group" aria-label=t.bonus_balance>
                 <p class="wc-bonus-amount"><span>{t.bonus_balance}</span><strong>{amount}</strong></p>
@@ -423,7 +408,8 @@ mod tests {
     #[test]
     fn a_draft_survives_storage() {
         let draft = Draft { field_id: "name".into(), value: "Анна \"А\"\n".into() };
-        assert_eq!(Draft::from_json(&draft.to_json()), Some(draft));
-        assert_eq!(Draft::from_json(r#"{"field_id":"name"}"#), None);
+        let read = |text: &str| serde_json::from_str::<Draft>(text).ok();
+        assert_eq!(read(&serde_json::to_string(&draft).unwrap()), Some(draft));
+        assert_eq!(read(r#"{"field_id":"name"}"#), None);
     }
 }

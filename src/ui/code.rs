@@ -9,12 +9,13 @@ use std::time::Duration;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::storage;
 use crate::ui::effect::effect;
 
-use crate::ui::action::Action;
+use crate::ui::submit::newest_only;
 
 use crate::api::{ApiError, Client, ProtocolError};
-use crate::browser::{self, Area};
+use crate::browser::{self};
 use crate::domain::form::{clock, seconds_left, CodeTarget};
 use crate::i18n::use_i18n;
 use crate::model::auth::Token;
@@ -22,25 +23,21 @@ use crate::model::fields::FieldType;
 use crate::ui::banner::ErrorBanner;
 use crate::ui::submit::SubmitButton;
 
-fn deadline_key(target: &CodeTarget) -> String {
-    format!("web-cabinet:resend:{}:{}", target.field_id, target.value)
-}
-
 /// A code was just sent for `target`: "send again" opens after its `resend_after` seconds.
 pub fn start_countdown(target: &CodeTarget) {
     let deadline = browser::now_ms() + u64::from(target.resend_after) * 1000;
-    browser::store(Area::Session, &deadline_key(target), &deadline.to_string());
+    storage::resend_deadline(target).store(&deadline);
 }
 
 fn stored_deadline(target: &CodeTarget) -> u64 {
-    browser::load(Area::Session, &deadline_key(target))
-        .and_then(|d| d.parse().ok())
+    storage::resend_deadline(target)
+        .load()
         .unwrap_or_else(|| browser::now_ms() + u64::from(target.resend_after) * 1000)
 }
 
 /// Forget a target's countdown once it is verified.
 pub fn clear_countdown(target: &CodeTarget) {
-    browser::remove(Area::Session, &deadline_key(target));
+    storage::resend_deadline(target).remove();
 }
 
 #[component]
@@ -92,27 +89,14 @@ pub fn CodeVerification(
         waiting
     });
 
-    let resend_token = token.clone();
-    let verify_target = target.clone();
-    let verify_client = client.clone();
-    let verify = Action::new_local(move |code: &String| {
-        let (c, t, code, token) =
-            (verify_client.clone(), verify_target.clone(), code.clone(), token.clone());
-        async move { c.verify(&t.field_id, &t.value, &code, token.as_ref()).await }
-    });
-    let resend_target = target.clone();
-    let resend = Action::new_local(move |_: &()| {
-        let (c, t, token) = (client.clone(), resend_target.clone(), resend_token.clone());
-        async move { c.resend_code(&t.field_id, &t.value, token.as_ref()).await }
-    });
-
+    // What each answer leads to, run where its request finishes.
     let done_target = target.clone();
-    effect(move || match verify.value().get() {
-        Some(Ok(token)) => {
+    let on_verified_answer = move |result: Result<Option<Token>, ApiError>| match result {
+        Ok(token) => {
             clear_countdown(&done_target);
             on_verified.run(token);
         }
-        Some(Err(e)) => {
+        Err(e) => {
             // A code the server refused is spent: clear it for the next one. When the server
             // could not be reached or answered nonsense, the code may still be good: keep it
             // for the retry.
@@ -124,21 +108,37 @@ pub fn CodeVerification(
                 el.focus().ok();
             }
         }
-        None => {}
-    });
-    let resend_target = target.clone();
-    effect(move || match resend.value().get() {
-        Some(Ok(())) => {
-            start_countdown(&resend_target);
-            deadline.set(stored_deadline(&resend_target));
+    };
+    let sent_target = target.clone();
+    let on_resent = move |result: Result<(), ApiError>| match result {
+        Ok(()) => {
+            start_countdown(&sent_target);
+            deadline.set(stored_deadline(&sent_target));
             resend_failure.set(None);
             // A new code makes the last one's "not accepted" moot.
             failure.set(None);
             status.set(Some(i18n.t().resent));
         }
-        Some(Err(e)) => resend_failure.set(Some(e)),
-        None => {}
+        Err(e) => resend_failure.set(Some(e)),
+    };
+
+    let resend_token = token.clone();
+    let verify_target = target.clone();
+    let verify_client = client.clone();
+    let verify = Action::new_local(move |code: &String| {
+        let (c, t, code, token) =
+            (verify_client.clone(), verify_target.clone(), code.clone(), token.clone());
+        let on_answer = on_verified_answer.clone();
+        async move { on_answer(c.verify(&t.field_id, &t.value, &code, token.as_ref()).await) }
     });
+    let resend_target = target.clone();
+    let resend = Action::new_local(move |_: &()| {
+        let (c, t, token) = (client.clone(), resend_target.clone(), resend_token.clone());
+        let on_answer = on_resent.clone();
+        async move { on_answer(c.resend_code(&t.field_id, &t.value, token.as_ref()).await) }
+    });
+    let dispatch_verify = newest_only(verify);
+    let dispatch_resend = newest_only(resend);
 
     let submit = move || {
         if verify.pending().get_untracked() {
@@ -154,7 +154,7 @@ pub fn CodeVerification(
         }
         failure.set(None);
         status.set(None);
-        verify.dispatch(value);
+        dispatch_verify(value);
     };
 
     let code_error = move || -> Option<String> {
@@ -230,7 +230,7 @@ pub fn CodeVerification(
                     type="button"
                     class="wc-button wc-button--secondary wc-resend"
                     disabled=move || { left.get() > 0 || resend.pending().get() }
-                    on:click=move |_| { resend.dispatch(()); }
+                    on:click=move |_| dispatch_resend(())
                 >
                     {move || {
                         let s = left.get();

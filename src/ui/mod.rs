@@ -1,6 +1,5 @@
 //! Pieces shared by the screens: the page shell, banners, the error panel.
 
-pub mod action;
 pub mod banner;
 pub mod barcode;
 pub mod code;

@@ -7,21 +7,20 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::browser::{self, Area};
+use crate::browser::{self};
 use crate::config::{Config, SocialConfig};
 use crate::domain::oauth::{authorize_url, state_from_bytes};
 use crate::domain::url;
 use crate::i18n::use_i18n;
-use crate::model::json::{self, Map, Value};
-use crate::model::lenient::Fields;
+use crate::storage;
 use crate::ui::nav::Nav;
+use serde::{Deserialize, Serialize};
 
-const PENDING_KEY: &str = "web-cabinet:oauth";
 /// The cabinet route the networks send customers back to.
 pub const CALLBACK_PATH: &str = "oauth/callback";
 
 /// An OAuth flow this browser started.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pending {
     pub state: String,
     pub network: String,
@@ -34,28 +33,7 @@ pub struct Pending {
 impl Pending {
     /// Take the pending flow out of storage (a reply can be used once).
     pub fn take() -> Option<Self> {
-        let text = browser::load(Area::Session, PENDING_KEY)?;
-        browser::remove(Area::Session, PENDING_KEY);
-        Self::from_json(&text)
-    }
-
-    fn to_json(&self) -> String {
-        let mut m = Map::new();
-        m.insert("state", self.state.as_str());
-        m.insert("network", self.network.as_str());
-        m.insert("connect", self.connect);
-        m.insert("next", self.next.as_str());
-        Value::Object(m).to_string()
-    }
-
-    fn from_json(text: &str) -> Option<Self> {
-        let v = json::parse(text).ok()?;
-        Some(Self {
-            state: v.get("state")?.as_str()?.to_string(),
-            network: v.get("network")?.as_str()?.to_string(),
-            connect: v.flag("connect"),
-            next: v.id("next"),
-        })
+        storage::oauth_flow().take()
     }
 }
 
@@ -75,7 +53,7 @@ fn start(social: &SocialConfig, connect: bool, next: &str, route_base: &str) {
         connect,
         next: next.into(),
     };
-    browser::store(Area::Session, PENDING_KEY, &pending.to_json());
+    storage::oauth_flow().store(&pending);
     browser::go_to(&authorize_url(
         &social.authorize_url,
         &social.client_id,
@@ -128,7 +106,8 @@ mod tests {
             connect: true,
             next: "/profile".into(),
         };
-        assert_eq!(Pending::from_json(&pending.to_json()), Some(pending));
-        assert_eq!(Pending::from_json("not json"), None);
+        let read = |text: &str| serde_json::from_str::<Pending>(text).ok();
+        assert_eq!(read(&serde_json::to_string(&pending).unwrap()), Some(pending));
+        assert_eq!(read("not json"), None);
     }
 }

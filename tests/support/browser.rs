@@ -9,6 +9,9 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use std::process::Stdio;
 
 /// Browser tests share two cores: one at a time.
+/// The time zone every browser under test runs in (see `Browser::start`).
+pub const CUSTOMER_TIME_ZONE: &str = "Europe/Moscow";
+
 pub static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// A browser engine.
@@ -206,6 +209,9 @@ impl Browser {
                 (c, caps)
             }
         };
+        // Every engine runs where the shop's customers are: Moscow time, three hours ahead of UTC,
+        // so a date drawn in UTC instead of the customer's zone is caught.
+        command.env("TZ", CUSTOMER_TIME_ZONE);
         // Its own process group: xvfb-run leaves Xvfb and the driver behind when stopped alone.
         command.stdout(log()).stderr(log()).kill_on_drop(true).process_group(0);
         let driver = command.spawn().unwrap_or_else(|e| {
@@ -365,18 +371,20 @@ impl Browser {
         // Drop stops the driver's whole process group.
     }
 
-    /// Wait up to 15 s for an element.
+    /// Wait up to 15 s for an element. Every error is retried, not only "no such element":
+    /// WebKit answers a lookup that races a navigation with "Callback was not called before the
+    /// unload event", which says nothing about the page that is loading.
     pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
-        match self
-            .client
-            .wait()
-            .at_most(Duration::from_secs(15))
-            .for_element(Locator::Css(css))
-            .await
-        {
-            Ok(el) => el,
-            Err(e) => panic!("no element {css}: {e}\n{}", self.describe().await),
+        let mut last = None;
+        for _ in 0..75 {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(el) => return el,
+                Err(e) => last = Some(e),
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
         }
+        let error = last.map(|e| e.to_string()).unwrap_or_default();
+        panic!("no element {css}: {error}\n{}", self.describe().await)
     }
 
     /// Wait up to 15 s until the element's text contains `needle`; returns the text.
