@@ -5,34 +5,38 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::storage;
-use crate::ui::effect::effect;
+use crate::core::storage;
+use crate::core::ui::effect::effect;
 use wasm_bindgen::JsCast;
 
 #[cfg(feature = "demo")]
-use crate::api::demo::DemoTransport;
-use crate::api::http::HttpTransport;
-use crate::api::{Client, CommonFields, Transport};
-use crate::browser::{self};
-use crate::config::{ApiConfig, Config, ConfigError};
+use crate::core::api::demo::DemoTransport;
+use crate::core::api::http::HttpTransport;
+use crate::core::api::{Client, CommonFields, Transport};
+use crate::core::browser::{self};
+use crate::core::config::{ApiConfig, Config, ConfigError};
+use crate::core::i18n::{use_i18n, I18n};
+use crate::core::logic::locale::Lang;
+use crate::core::logic::route::Route;
+use crate::core::logic::{app_id, url};
+use crate::core::session::Session;
+use crate::core::ui::frame;
+use crate::core::ui::layout::Shell;
+use crate::core::ui::load::Load;
+use crate::core::ui::nav::Nav;
+use crate::core::ui::panic_check::panic_check;
+use crate::core::ui::{home::Home, not_found::NotFound};
 #[cfg(feature = "demo")]
 use crate::demo::DemoBackend;
-use crate::domain::locale::Lang;
-use crate::domain::route::Route;
-use crate::domain::{app_id, url};
-use crate::i18n::{use_i18n, I18n};
-use crate::pages::{
-    home::Home, not_found::NotFound, oauth_callback::OAuthCallback, order::OrderPage,
-    orders::OrdersPage, profile::ProfilePage, recover::Recover, register::Register,
-    setup_check::SetupCheck, sign_in::SignIn,
-};
-use crate::session::Session;
-use crate::ui::frame;
-use crate::ui::layout::Shell;
-use crate::ui::load::Load;
-use crate::ui::nav::Nav;
-use crate::ui::orders_store::OrdersStore;
-use crate::ui::panic_check::panic_check;
+use crate::features::orders::list::OrdersPage;
+use crate::features::orders::order_page::OrderPage;
+use crate::features::orders::store::OrdersStore;
+use crate::features::profile::view::ProfilePage;
+use crate::features::recovery::view::Recover;
+use crate::features::registration::view::Register;
+use crate::features::setup_check::view::SetupCheck;
+use crate::features::sign_in::oauth_callback::OAuthCallback;
+use crate::features::sign_in::view::SignIn;
 
 const MOUNT_ID: &str = "web-cabinet";
 
@@ -264,7 +268,7 @@ fn build_client(config: &Config, lang: Lang) -> Client {
         // Unreachable: `without_demo` turns this into a configuration error before any client.
         #[cfg(not(feature = "demo"))]
         ApiConfig::Demo => Transport::Http(HttpTransport::new(
-            crate::api::http::EndpointUrls::new(Vec::new()),
+            crate::core::api::http::EndpointUrls::new(Vec::new()),
             config.request_timeout_ms,
         )),
     };
@@ -301,13 +305,13 @@ fn Cabinet(config: Config, route_base: String, root: web_sys::HtmlElement) -> im
     session.listen_to_other_tabs();
     // A session that ends while a signed-in screen shows (another tab signed out) leaves it for
     // sign-in. Only on the change: a visitor who was never signed in is sent on by the page.
-    let navigate = crate::ui::nav::use_navigate();
+    let navigate = crate::core::ui::nav::use_navigate();
     Effect::new(move |was_signed_in: Option<bool>| {
         let signed_in = session.is_signed_in();
         if was_signed_in == Some(true) && !signed_in && route.get_untracked().needs_session() {
             navigate(
                 "/sign-in",
-                crate::ui::nav::NavigateOptions { replace: true, ..Default::default() },
+                crate::core::ui::nav::NavigateOptions { replace: true, ..Default::default() },
             );
         }
         signed_in

@@ -1,22 +1,13 @@
 //! web-cabinet: a shop customer's personal cabinet in the browser.
 //!
-//! Layers, data flowing one way: wire types (`model`) → client (`api`) → transport (HTTP or the
-//! embedded `demo` backend) → session/config → views (`app`, `pages`, `ui`). Pure logic lives in
-//! `domain` and is tested natively, as are the wire types and the demo backend.
-
-pub mod api;
-pub mod config;
-#[cfg(feature = "demo")]
-pub mod demo;
-pub mod domain;
-pub mod model;
+//! `features/` holds one folder per thing a customer does (sign-in, registration, verification,
+//! recovery, profile, orders, the setup check), each with its wire types, pure logic (tested
+//! natively), views and state. `core/` is what they share: the API client and its transports,
+//! the envelope and errors, config, session, storage, i18n and Intl, layout widgets. `app.rs`
+//! starts the cabinet and picks the screen; `demo/` is the backend embedded in demo builds.
 
 pub mod app;
-pub mod browser;
-pub mod i18n;
-pub mod intl;
-pub mod pages;
-pub mod sdui;
-pub mod session;
-pub mod storage;
-pub mod ui;
+pub mod core;
+#[cfg(feature = "demo")]
+pub mod demo;
+pub mod features;

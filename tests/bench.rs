@@ -167,7 +167,7 @@ async fn measure_app(page_size: u32, load_all: bool) -> Figures {
         .await;
         measure_loaded(&b, &mut f, ".wc-order-row", true).await;
     }
-    f.requests = server.requests_to(web_cabinet::api::Endpoint::OrderList).len();
+    f.requests = server.requests_to(web_cabinet::core::api::Endpoint::OrderList).len();
     b.close().await;
     f
 }
@@ -190,7 +190,7 @@ async fn measure_vanilla(page_size: u32, max_orders: u32) -> Figures {
     f.all_ms = done_at - start;
     f.rows = num(&b, "window.__bench.rows").await;
     measure_loaded(&b, &mut f, "#list li", max_orders >= ORDERS).await;
-    f.requests = server.requests_to(web_cabinet::api::Endpoint::OrderList).len();
+    f.requests = server.requests_to(web_cabinet::core::api::Endpoint::OrderList).len();
     b.close().await;
     f
 }

@@ -8,7 +8,7 @@ mod support;
 
 use support::browser::{Browser, Scheme, ONE_AT_A_TIME};
 use support::{http_config, http_config_with_timeout, ConfigMode, Fault, PagingMode, TestServer};
-use web_cabinet::api::Endpoint;
+use web_cabinet::core::api::Endpoint;
 use web_cabinet::demo::{DEMO_LOGIN, DEMO_PASSWORD};
 
 const PHONE: (u32, u32) = (390, 844);

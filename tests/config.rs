@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
 
-use web_cabinet::api::Endpoint;
-use web_cabinet::config::{ApiConfig, Config, Lang, TokenStorage};
+use web_cabinet::core::api::Endpoint;
+use web_cabinet::core::config::{ApiConfig, Config, Lang, TokenStorage};
 
 const AT: &str = "https://shop.example/lk/cabinet.json";
 

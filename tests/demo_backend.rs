@@ -6,12 +6,14 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use web_cabinet::api::demo::DemoTransport;
-use web_cabinet::api::{ApiError, Client, CommonFields, SocialGrant, SocialNetwork, Transport};
+use web_cabinet::core::api::demo::DemoTransport;
+use web_cabinet::core::api::{
+    ApiError, Client, CommonFields, SocialGrant, SocialNetwork, Transport,
+};
 use web_cabinet::demo::{DemoBackend, DEMO_LOGIN, DEMO_ORDER_COUNT, DEMO_PASSWORD, RESEND_SECONDS};
-use web_cabinet::domain::login_field::login_field;
-use web_cabinet::domain::paging::{Ending, PageRequest, Paging};
-use web_cabinet::model::profile::{ProfileField, Verification};
+use web_cabinet::features::orders::paging::{Ending, PageRequest, Paging};
+use web_cabinet::features::profile::wire::{ProfileField, Verification};
+use web_cabinet::features::sign_in::login_field::login_field;
 
 static CLOCK: AtomicU64 = AtomicU64::new(1_700_000_000_000);
 
@@ -36,7 +38,7 @@ fn client(locale: &str) -> Client {
     )
 }
 
-fn rejection(e: ApiError) -> web_cabinet::api::Rejection {
+fn rejection(e: ApiError) -> web_cabinet::core::api::Rejection {
     match e {
         ApiError::Rejected(r) => r,
         other => panic!("expected a rejection, got {other:?}"),

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use support::browser::{Browser, ONE_AT_A_TIME};
 use support::{http_config, ConfigMode, Fault, TestServer};
-use web_cabinet::api::Endpoint;
+use web_cabinet::core::api::Endpoint;
 
 /// Wait until no order page has been asked for during `quiet`; returns how many were.
 async fn pages_asked_when_quiet(server: &TestServer, quiet: Duration) -> usize {

@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use support::browser::{Browser, ONE_AT_A_TIME};
 use support::{http_config_with_timeout, ConfigMode, Fault, TestServer};
-use web_cabinet::api::Endpoint;
+use web_cabinet::core::api::Endpoint;
 use web_cabinet::demo::{DEMO_LOGIN, DEMO_PASSWORD};
 
 /// The client's timeout in these tests; `Hang` outlives it, `Slow` does not.

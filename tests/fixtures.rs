@@ -6,13 +6,13 @@
 
 use std::path::PathBuf;
 
-use web_cabinet::api::client::decode;
-use web_cabinet::api::{ApiError, ProtocolError, RawResponse};
-use web_cabinet::domain::bonus;
-use web_cabinet::domain::login_field::login_field;
-use web_cabinet::model::fields::FieldType;
-use web_cabinet::model::lenient::Amount;
-use web_cabinet::model::profile::{ActionKind, ProfileField, Verification};
+use web_cabinet::core::api::client::decode;
+use web_cabinet::core::api::lenient::Amount;
+use web_cabinet::core::api::{ApiError, ProtocolError, RawResponse};
+use web_cabinet::features::forms::wire::FieldType;
+use web_cabinet::features::profile::bonus;
+use web_cabinet::features::profile::wire::{ActionKind, ProfileField, Verification};
+use web_cabinet::features::sign_in::login_field::login_field;
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures")
@@ -30,7 +30,7 @@ fn resp(name: &str) -> RawResponse {
     RawResponse { status: 200, body: body(name) }
 }
 
-fn rejected(r: Result<impl std::fmt::Debug, ApiError>) -> web_cabinet::api::Rejection {
+fn rejected(r: Result<impl std::fmt::Debug, ApiError>) -> web_cabinet::core::api::Rejection {
     match r {
         Err(ApiError::Rejected(rej)) => rej,
         other => panic!("expected a rejection, got {other:?}"),
@@ -410,11 +410,14 @@ fn raw_fatal_answered_as_200_is_a_server_failure_not_unreadable() {
         assert_eq!(decode::orders(&r).map(|p| p.orders.len()), Err(ApiError::ServerFailed));
         // Whatever the message says, it is ours: nothing of the body.
         let shown =
-            web_cabinet::i18n::Strings::of(web_cabinet::domain::locale::Lang::Ru).api_error(&err);
+            web_cabinet::core::i18n::Strings::of(web_cabinet::core::logic::locale::Lang::Ru)
+                .api_error(&err);
         assert!(!shown.contains("Error") && !shown.contains("href") && !shown.contains("settings"));
         assert_eq!(
-            web_cabinet::api::diagnose::wrong_code_answer(Ok(&r)),
-            vec![web_cabinet::api::diagnose::Finding::CrashAs200 { trace: name.contains("debug") }]
+            web_cabinet::features::setup_check::diagnose::wrong_code_answer(Ok(&r)),
+            vec![web_cabinet::features::setup_check::diagnose::Finding::CrashAs200 {
+                trace: name.contains("debug")
+            }]
         );
     }
 }

@@ -7,9 +7,9 @@
 
 use std::path::PathBuf;
 
-use web_cabinet::api::client::decode;
-use web_cabinet::api::RawResponse;
-use web_cabinet::config::Config;
+use web_cabinet::core::api::client::decode;
+use web_cabinet::core::api::RawResponse;
+use web_cabinet::core::config::Config;
 
 fn fixtures() -> Vec<String> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");

@@ -12,7 +12,7 @@ mod support;
 
 use support::browser::{Browser, ONE_AT_A_TIME};
 use support::{http_config, ConfigMode, TestServer};
-use web_cabinet::api::Endpoint;
+use web_cabinet::core::api::Endpoint;
 use web_cabinet::demo::{demo_order, DEMO_LOGIN, DEMO_PASSWORD};
 
 const PHONE: (u32, u32) = (390, 844);

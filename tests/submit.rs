@@ -1,4 +1,4 @@
-//! How views dispatch Leptos' `Action` (`ui::submit::newest_only`), natively on tokio: two
+//! How views dispatch Leptos' `Action` (`core::ui::submit::newest_only`), natively on tokio: two
 //! overlapping submits stay pending until the newer one finishes and only the newer one's answer
 //! is acted on, however late the older one's arrives; a view that goes away aborts what it
 //! started.
@@ -9,7 +9,7 @@ use std::rc::Rc;
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use leptos::prelude::*;
 use tokio::sync::oneshot;
-use web_cabinet::ui::submit::newest_only;
+use web_cabinet::core::ui::submit::newest_only;
 
 /// Leptos' tasks on the test's tokio `LocalSet`.
 struct LocalTokio;

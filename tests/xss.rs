@@ -12,7 +12,7 @@ mod support;
 
 use support::browser::{Browser, ONE_AT_A_TIME};
 use support::{http_config, ConfigMode, Fault, TestServer, XSS_TEXT, XSS_URL};
-use web_cabinet::api::Endpoint;
+use web_cabinet::core::api::Endpoint;
 use web_cabinet::demo::{DEMO_LOGIN, DEMO_PASSWORD};
 
 /// Everything wrong with the cabinet's DOM right now (script that could run, live links, content

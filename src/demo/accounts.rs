@@ -6,7 +6,7 @@ use super::{
     error, field_errors, normalize_phone, not_authorized, ok, ok_bare, plausible_email, Account,
     Call, DemoBackend, Purpose, CODE_LIFETIME_MS,
 };
-use crate::api::request::RawResponse;
+use crate::core::api::request::RawResponse;
 
 impl DemoBackend {
     /// The pending code for `(field_id, value)`: a registration's is keyed by the app id it was

@@ -2,7 +2,7 @@
 //! API, with seeded data.
 //!
 //! It is plain Rust with no web dependencies, so the same code answers in the browser (through
-//! `api::demo::DemoTransport`, when no server is configured) and over real HTTP in the test server
+//! `core::api::demo::DemoTransport`, when no server is configured) and over real HTTP in the test server
 //! (`tests/support`). It speaks wire JSON text in and out, so the client parses its answers exactly
 //! as it parses a real server's. Its state (accounts, sessions, pending codes) serialises to JSON,
 //! which the browser keeps in localStorage.
@@ -18,7 +18,7 @@ mod profile;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use crate::api::request::{ApiRequest, Endpoint, RawResponse};
+use crate::core::api::request::{ApiRequest, Endpoint, RawResponse};
 
 pub use orders::{demo_order, demo_orders};
 

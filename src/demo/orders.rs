@@ -5,8 +5,8 @@ use serde::ser::SerializeMap;
 use serde::Serialize;
 
 use super::{not_authorized, Call, DemoBackend};
-use crate::api::request::RawResponse;
-use crate::domain::dates::civil_from_days;
+use crate::core::api::request::RawResponse;
+use crate::features::orders::dates::civil_from_days;
 
 /// Russian month names in the genitive ("20 марта"): the demo server writes dates as free text,
 /// as some real servers do (the document's own example is "20 марта 2018").

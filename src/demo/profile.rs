@@ -6,7 +6,7 @@ use super::{
     error, normalize_phone, not_authorized, ok, ok_bare, plausible_email, Call, DemoBackend,
     Purpose,
 };
-use crate::api::request::RawResponse;
+use crate::core::api::request::RawResponse;
 
 impl DemoBackend {
     pub(super) fn profile(&mut self, call: &Call) -> RawResponse {

@@ -23,7 +23,7 @@ use axum::routing::{any, get, post};
 use axum::Router;
 use tower_http::services::{ServeDir, ServeFile};
 
-use web_cabinet::api::{ApiRequest, Endpoint};
+use web_cabinet::core::api::{ApiRequest, Endpoint};
 use web_cabinet::demo::{DemoBackend, SentCode};
 
 /// The `?method=` names the test server's API answers to (one entry script, like real servers).

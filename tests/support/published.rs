@@ -14,7 +14,7 @@
 
 use serde_json::{json, Value};
 
-use web_cabinet::api::{ApiRequest, Endpoint, RawResponse};
+use web_cabinet::core::api::{ApiRequest, Endpoint, RawResponse};
 
 /// What the module remembers between requests.
 #[derive(Debug, Default)]

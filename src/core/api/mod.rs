@@ -1,0 +1,21 @@
+//! The API client and its transports.
+//!
+//! `client.rs` has one method per endpoint; `request.rs` the transport-neutral request;
+//! `http.rs` talks to a merchant's server, `demo.rs` to the backend embedded in the page.
+
+pub mod auth;
+pub mod client;
+#[cfg(feature = "demo")]
+pub mod demo;
+pub mod envelope;
+pub mod error;
+pub mod http;
+pub mod json;
+pub mod lenient;
+pub mod request;
+pub mod transport;
+
+pub use client::{Client, CommonFields, SocialGrant, SocialNetwork};
+pub use error::{ApiError, ProtocolError, Rejection};
+pub use request::{ApiRequest, Endpoint, Method, RawResponse};
+pub use transport::Transport;

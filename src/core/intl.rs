@@ -1,0 +1,151 @@
+//! Numbers, money, dates and plural forms in the customer's language, by the browser's `Intl`.
+//!
+//! The browser knows how Russian groups thousands, where `₽` goes in English, which Russian
+//! plural form 22 takes and what day it is in the customer's time zone, for every language and
+//! currency; the cabinet asks it instead of keeping tables of its own. Money reaches
+//! `Intl.NumberFormat` as the text the server sent (engines that read decimal strings exactly
+//! round `3287.3000000000002` to kopecks without passing through `f64`).
+//!
+//! Off the browser (native tests) there is no `Intl`: each function falls back to the plain
+//! value, so nothing here can panic.
+
+use js_sys::{Array, Date, Function, Intl, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+use crate::core::api::lenient::Amount;
+use crate::core::logic::locale::Lang;
+use crate::features::orders::dates::OrderDate;
+
+const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
+
+/// A plural category of `Intl.PluralRules` (CLDR): Russian uses one/few/many, English one/other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plural {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> Object {
+    let object = Object::new();
+    for (key, value) in pairs {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object
+}
+
+fn locales(lang: Lang) -> Array {
+    Array::of1(&JsValue::from_str(lang.tag()))
+}
+
+/// Call a formatter's bound `format` with one argument; `None` if it throws.
+fn call_format(format: Function, value: &JsValue) -> Option<String> {
+    format.call1(&JsValue::NULL, value).ok()?.as_string()
+}
+
+fn number_format(lang: Lang, pairs: &[(&str, JsValue)], value: &JsValue) -> Option<String> {
+    let formatter = Intl::NumberFormat::new(&locales(lang), &options(pairs));
+    call_format(formatter.format(), value)
+}
+
+/// A number with no `Intl` to format it: whole, and without core's float formatting (10 KB of
+/// wasm for a path that only runs when the browser lacks `Intl`).
+fn plain(value: f64) -> String {
+    (value.round() as i64).to_string()
+}
+
+/// `Intl` throws a `RangeError` for a currency that is not three letters; config checks it, and
+/// this guards the call that cannot catch.
+fn well_formed_currency(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// `3 287,30 ₽` in Russian, `₽3,287.30` in English; a currency the language has no sign for
+/// shows its code. Always two decimals, rounded.
+pub fn money(amount: &Amount, currency: &str, lang: Lang) -> String {
+    money_of(|| JsValue::from_str(amount.as_str()), amount.as_str(), currency, lang)
+}
+
+/// [`money`] for a sum the cabinet worked out (a line's price × count).
+pub fn money_from_f64(value: f64, currency: &str, lang: Lang) -> String {
+    money_of(|| JsValue::from_f64(value), &plain(value), currency, lang)
+}
+
+fn money_of(value: impl Fn() -> JsValue, text: &str, currency: &str, lang: Lang) -> String {
+    let fallback = || format!("{text} {currency}");
+    if !IN_BROWSER || !well_formed_currency(currency) {
+        return fallback();
+    }
+    let pairs = [
+        ("style", "currency".into()),
+        ("currency", currency.into()),
+        ("currencyDisplay", "narrowSymbol".into()),
+    ];
+    number_format(lang, &pairs, &value()).unwrap_or_else(fallback)
+}
+
+/// A count or a balance: whole numbers as they are, fractions to at most two places
+/// (`1`, `0,5`, `1 250`).
+pub fn number(value: f64, lang: Lang) -> String {
+    if !IN_BROWSER {
+        return plain(value);
+    }
+    let pairs = [("maximumFractionDigits", 2.into())];
+    number_format(lang, &pairs, &JsValue::from_f64(value)).unwrap_or_else(|| plain(value))
+}
+
+/// A share as a percentage, whole: `0.14` → `14 %` in Russian (a no-break space), `14%` in
+/// English.
+pub fn percent(share: f64, lang: Lang) -> String {
+    let fallback = || format!("{}%", plain(share * 100.0));
+    if !IN_BROWSER {
+        return fallback();
+    }
+    let pairs = [("style", "percent".into()), ("maximumFractionDigits", 0.into())];
+    number_format(lang, &pairs, &JsValue::from_f64(share)).unwrap_or_else(fallback)
+}
+
+/// Which plural form `n` takes in `lang`.
+pub fn plural(n: f64, lang: Lang) -> Plural {
+    if !IN_BROWSER {
+        return if n == 1.0 { Plural::One } else { Plural::Other };
+    }
+    let rules = Intl::PluralRules::new(&locales(lang), &Object::new());
+    match String::from(rules.select(n)).as_str() {
+        "zero" => Plural::Zero,
+        "one" => Plural::One,
+        "two" => Plural::Two,
+        "few" => Plural::Few,
+        "many" => Plural::Many,
+        _ => Plural::Other,
+    }
+}
+
+/// An order's date: a moment in the customer's own time zone (an order placed at 00:30 in
+/// Moscow is dated that day there, not the day before as in UTC), a calendar day as the shop
+/// wrote it, free text as sent.
+pub fn order_date(date: &OrderDate, lang: Lang) -> String {
+    let (when, zone) = match date {
+        OrderDate::Text(text) => return text.clone(),
+        _ if !IN_BROWSER => return date.to_string(),
+        OrderDate::Moment { epoch_ms } => (Date::new(&JsValue::from_f64(*epoch_ms)), None),
+        // A day has no time zone: drawn at UTC midnight, formatted in UTC.
+        OrderDate::Day { .. } => {
+            (Date::new(&JsValue::from_f64(date.utc_midnight_ms())), Some("UTC"))
+        }
+    };
+    let mut pairs = vec![
+        ("day", JsValue::from_str("numeric")),
+        ("month", "long".into()),
+        ("year", "numeric".into()),
+    ];
+    if let Some(zone) = zone {
+        pairs.push(("timeZone", zone.into()));
+    }
+    let formatter = Intl::DateTimeFormat::new(&locales(lang), &options(&pairs));
+    call_format(formatter.format(), &when).unwrap_or_else(|| date.to_string())
+}

@@ -1,0 +1,34 @@
+//! Messages above a form or in place of content: errors (with an optional retry) and notices.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::use_i18n;
+
+/// An error message; each entry of `lines` may itself hold line breaks (kept, never HTML).
+/// An alert, announced politely: it arrives after a request, and the customer may be typing
+/// (after a failed submit the focus moves to it anyway).
+#[component]
+pub fn ErrorBanner(
+    #[prop(into)] lines: Signal<Vec<String>>,
+    /// Offer a "try again" button that calls this.
+    #[prop(optional, into)]
+    retry: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="wc-banner wc-banner--error" role="alert" aria-live="polite">
+            {move || lines.get().into_iter().map(|l| view! { <p class="wc-lines">{l}</p> }).collect_view()}
+            {retry.map(|retry| view! {
+                <button type="button" class="wc-button wc-button--secondary" on:click=move |_| retry.run(())>
+                    {move || i18n.t().retry}
+                </button>
+            })}
+        </div>
+    }
+}
+
+/// A polite, non-error notice.
+#[component]
+pub fn Notice(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    view! { <div class="wc-banner wc-banner--info" role="status"><p>{text}</p></div> }
+}

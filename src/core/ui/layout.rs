@@ -1,0 +1,70 @@
+//! The page shell: header with the language switch, the demo-mode banner, the main region.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::use_i18n;
+use crate::core::logic::locale::Lang;
+use crate::core::session::Session;
+use crate::core::ui::demo_banner::demo_banner;
+use crate::core::ui::nav::A;
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="wc-app">
+            <header class="wc-header">
+                <span class="wc-brand">{move || i18n.t().app_title}</span>
+                <LangSwitch/>
+            </header>
+            <SectionNav/>
+            {demo_banner()}
+            <main class="wc-main">{children()}</main>
+        </div>
+    }
+}
+
+/// Profile and orders, for a signed-in customer. The router marks the current one
+/// (`aria-current="page"`).
+#[component]
+fn SectionNav() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_context::<Session>();
+    move || {
+        session.filter(Session::is_signed_in).map(|_| {
+            view! {
+                <nav class="wc-nav" aria-label=move || i18n.t().nav_label>
+                    <A href="/profile" class="wc-nav-link">{move || i18n.t().nav_profile}</A>
+                    <A href="/orders" class="wc-nav-link">{move || i18n.t().nav_orders}</A>
+                </nav>
+            }
+        })
+    }
+}
+
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="wc-lang" role="group" aria-label=move || i18n.t().language>
+            {Lang::ALL
+                .into_iter()
+                .map(|lang| {
+                    view! {
+                        <button
+                            type="button"
+                            class="wc-lang-button"
+                            lang=lang.tag()
+                            aria-pressed=move || (i18n.lang.get() == lang).to_string()
+                            on:click=move |_| i18n.lang.set(lang)
+                        >
+                            // The visible code starts the accessible name (WCAG 2.5.3).
+                            {lang.tag().to_ascii_uppercase()}
+                            <span class="wc-visually-hidden">" "{lang.native_name()}</span>
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,88 @@
+//! `Load`: a value fetched by an async call, fetched again when a signal the call reads changes
+//! or on `refetch()` — what the screens need from Leptos' `LocalResource`, at a fraction of its
+//! code: each `LocalResource` instantiates the async-derived machinery for its future type
+//! (~8 KB of wasm apiece), this is one effect and one task. The last value stays visible while
+//! a new one loads, and an answer that arrives after a newer request started is dropped.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+
+use crate::core::ui::effect::effect;
+
+pub struct Load<T: 'static> {
+    value: RwSignal<Option<T>>,
+    refetches: RwSignal<u32>,
+}
+
+impl<T: 'static> Clone for Load<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for Load<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Load<T> {
+    /// Start fetching now. Signals that `fetch` reads before it returns its future are tracked.
+    pub fn new<Fut>(fetch: impl Fn() -> Fut + 'static) -> Self
+    where
+        Fut: Future<Output = T> + 'static,
+    {
+        Self::start(Box::new(move || Box::pin(fetch())))
+    }
+
+    /// The machinery, instantiated once per value type rather than once per call site (three
+    /// screens load the same `Vec<FormField>`).
+    #[allow(clippy::type_complexity)]
+    fn start(fetch: Box<dyn Fn() -> Pin<Box<dyn Future<Output = T>>>>) -> Self {
+        let value = RwSignal::new(None);
+        let refetches = RwSignal::new(0u32);
+        let latest = StoredValue::new(0u32);
+        effect(move || {
+            refetches.track();
+            let future = fetch();
+            let ticket = latest.try_update_value(|n| {
+                *n = n.wrapping_add(1);
+                *n
+            });
+            leptos::task::spawn_local(async move {
+                let result = future.await;
+                // Dropped when a newer fetch has started, or when the screen is gone.
+                if ticket.is_some() && latest.try_get_value() == ticket {
+                    value.try_set(Some(result));
+                }
+            });
+        });
+        Self { value, refetches }
+    }
+
+    /// The value, once there is one (tracked).
+    pub fn get(&self) -> Option<T> {
+        self.value.get()
+    }
+
+    pub fn get_untracked(&self) -> Option<T> {
+        self.value.get_untracked()
+    }
+
+    pub fn with<R>(&self, f: impl FnOnce(&Option<T>) -> R) -> R {
+        self.value.with(f)
+    }
+
+    /// Put a value fetched elsewhere (a save that reloads what it changed).
+    pub fn set(&self, value: T) {
+        self.value.try_set(Some(value));
+    }
+
+    /// Fetch again (the current value stays until the new one arrives).
+    pub fn refetch(&self) {
+        self.refetches.try_update(|n| *n = n.wrapping_add(1));
+    }
+
+    /// Subscribe the running effect or memo to the value.
+    pub fn track(&self) {
+        self.value.track();
+    }
+}

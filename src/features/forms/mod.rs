@@ -1,0 +1,11 @@
+//! Server-described forms, shared by registration, recovery and profile edits.
+//!
+//! - `wire`: the fields answer (`FormField`, `FieldType` with an `Unknown` arm);
+//! - `logic`: checks before sending, the body to send, the verification queue, the draft (pure);
+//! - `inputs`: one input renderer per field type (unknown → text); `state`: a form's values,
+//!   problems and banner.
+
+pub mod inputs;
+pub mod logic;
+pub mod state;
+pub mod wire;

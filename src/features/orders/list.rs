@@ -1,0 +1,261 @@
+//! Order history: pages of `orders_page_size`, loaded on "show more" and automatically as the end
+//! of the list scrolls into view; a failed page keeps the rows and offers a retry.
+//!
+//! The list is windowed: rows have a fixed height and only those near the viewport exist in the
+//! DOM (a few dozen, whatever the number of orders loaded), positioned inside a container as tall
+//! as the whole list — so ten thousand orders scroll like twenty.
+
+use std::sync::Arc;
+
+use crate::core::ui::nav::{Redirect, A};
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::core::ui::effect::effect;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::core::api::Client;
+use crate::core::config::Config;
+use crate::core::i18n::use_i18n;
+use crate::core::intl;
+use crate::core::logic::url::encode_component;
+use crate::core::session::Session;
+use crate::core::ui::banner::ErrorBanner;
+use crate::features::orders::dates::OrderDate;
+use crate::features::orders::paging::Ending;
+use crate::features::orders::status::tone;
+use crate::features::orders::store::{session_over_to, OrdersStore, Phase};
+use crate::features::orders::window::{rows_px, visible_range};
+use crate::features::orders::wire::Order;
+use crate::features::profile::actions::{resolve, Target};
+use crate::features::profile::wire::{Action, ActionKind};
+
+#[component]
+pub fn OrdersPage() -> impl IntoView {
+    let Some(session) = use_context::<Session>() else {
+        return ().into_any();
+    };
+    if session.token().is_none() {
+        return view! { <Redirect path="/sign-in?next=/orders"/> }.into_any();
+    }
+    view! { <OrdersList session/> }.into_any()
+}
+
+#[component]
+fn OrdersList(session: Session) -> impl IntoView {
+    let i18n = use_i18n();
+    let (Some(client), Some(store), Some(config)) =
+        (use_context::<Client>(), use_context::<OrdersStore>(), use_context::<Arc<Config>>())
+    else {
+        return ().into_any();
+    };
+    let over = session_over_to(session, "/orders".into());
+    let load = {
+        let (client, over) = (client.clone(), over.clone());
+        move || store.load_next(&client, session, over.clone())
+    };
+    if store.orders.with_untracked(Vec::is_empty)
+        && !matches!(store.phase.get_untracked(), Phase::Done(_))
+    {
+        load();
+    }
+
+    // Windowing: which rows are near the viewport.
+    let list_ref = NodeRef::<html::Ol>::new();
+    let range = RwSignal::new((0usize, 0usize));
+    // Runs from scroll, resize and animation-frame callbacks, which can fire after the list is
+    // gone: every access tolerates disposed signals.
+    let measure = move || {
+        let Some(list) = list_ref.try_get_untracked().flatten() else {
+            return;
+        };
+        let top = list.get_bounding_client_rect().top();
+        let viewport = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0);
+        let total = store.orders.with_untracked(Vec::len);
+        let next = visible_range(top, viewport, total);
+        if range.try_get_untracked().is_some_and(|r| r != next) {
+            range.try_set(next);
+        }
+    };
+    let on_scroll = window_event_listener(ev::scroll, move |_| measure());
+    let on_resize = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+    });
+    // Load more when the end of the list comes near the viewport.
+    let sentinel = NodeRef::<html::Div>::new();
+    // New rows arrived: re-measure (the list grew), and if the end of the list is still in view
+    // (an observer only reports changes, and the browser may keep the bottom in view) go on.
+    let continue_load = load.clone();
+    effect(move || {
+        store.orders.with(|_| ());
+        let idle = store.phase.get() == Phase::Idle;
+        let load = continue_load.clone();
+        request_animation_frame(move || {
+            measure();
+            let near_end = sentinel.try_get_untracked().flatten().is_some_and(|el| {
+                let viewport = web_sys::window()
+                    .and_then(|w| w.inner_height().ok())
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(800.0);
+                el.get_bounding_client_rect().top() < viewport + 600.0
+            });
+            if idle && near_end && store.orders.with_untracked(|o| !o.is_empty()) {
+                load();
+            }
+        });
+    });
+    let auto_load = load.clone();
+    effect(move || {
+        let Some(el) = sentinel.get() else {
+            return;
+        };
+        let load = auto_load.clone();
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let near = entries.iter().any(|e| {
+                e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                    .is_ok_and(|e| e.is_intersecting())
+            });
+            if near && store.phase.get_untracked() == Phase::Idle {
+                load();
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("600px 0px");
+        if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
+            callback.as_ref().unchecked_ref(),
+            &options,
+        ) {
+            observer.observe(&el);
+            let held = SendWrapper::new((observer, callback));
+            on_cleanup(move || held.0.disconnect());
+        }
+    });
+
+    let visible = move || {
+        let (start, end) = range.get();
+        store.orders.with(|all| {
+            all.get(start..end.min(all.len()))
+                .map(|rows| {
+                    rows.iter()
+                        .cloned()
+                        .enumerate()
+                        .map(|(i, o)| (start + i, o))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let total = move || store.orders.with(Vec::len);
+    let set_size = move || if store.is_done() { total() as i64 } else { -1 };
+    let currency = config.currency.clone();
+    let shop = match resolve(
+        &Action { kind: ActionKind::Shop("openCatalog".into()), param: None },
+        &config.actions,
+    ) {
+        Target::Link { href, .. } => Some(href),
+        _ => None,
+    };
+    let retry = load.clone();
+
+    view! {
+        <section class="wc-card wc-orders" aria-labelledby="wc-orders-title">
+            <h1 id="wc-orders-title">{move || i18n.t().orders_title}</h1>
+            {move || (store.is_done() && total() == 0).then(|| {
+                let shop = shop.clone();
+                view! {
+                    <div class="wc-empty">
+                        <p>{i18n.t().no_orders}</p>
+                        {shop.map(|href| view! { <a class="wc-button wc-button--primary" href=href>{i18n.t().go_shopping}</a> })}
+                    </div>
+                }
+            })}
+            <ol
+                class="wc-order-list"
+                node_ref=list_ref
+                aria-labelledby="wc-orders-title"
+                style:height=move || rows_px(total())
+            >
+                <For each=visible key=|(_, o)| o.id.clone() let((index, order))>
+                    <OrderRow order index set_size=Signal::derive(set_size) currency=currency.clone()/>
+                </For>
+            </ol>
+            <div node_ref=sentinel class="wc-sentinel" aria-hidden="true"></div>
+            <div class="wc-list-footer" aria-live="polite">
+                {move || match store.phase.get() {
+                    Phase::Loading => view! { <p class="wc-loading" role="status">{i18n.t().loading_more}</p> }.into_any(),
+                    Phase::Failed(e) => {
+                        let retry = retry.clone();
+                        let lines = vec![format!("{} {}", i18n.t().page_failed, i18n.t().api_error(&e))];
+                        view! { <ErrorBanner lines=lines retry=Callback::new(move |_| retry())/> }.into_any()
+                    }
+                    Phase::Idle => {
+                        let more = load.clone();
+                        view! {
+                            <button type="button" class="wc-button wc-button--secondary wc-show-more" on:click=move |_| more()>
+                                {i18n.t().show_more}
+                            </button>
+                        }
+                        .into_any()
+                    }
+                    Phase::Done(_) if total() == 0 => ().into_any(),
+                    Phase::Done(Ending::Complete) => view! { <p class="wc-hint">{i18n.t().orders_loaded_all}": "{total()}</p> }.into_any(),
+                    // The server stopped sending new orders without showing it has no more.
+                    Phase::Done(Ending::Unsure) => view! { <p class="wc-hint">{i18n.t().orders_shown_so_far}": "{total()}</p> }.into_any(),
+                }}
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// An order's status as a coloured badge, or a plain dash when the server sent none.
+pub fn status_badge(status: Option<&str>) -> AnyView {
+    match status.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => {
+            let class = format!("wc-status-badge {}", tone(Some(s)).class());
+            view! { <span class=class>{s.to_string()}</span> }.into_any()
+        }
+        None => view! { <span class="wc-status-none">"—"</span> }.into_any(),
+    }
+}
+
+#[component]
+fn OrderRow(order: Order, index: usize, set_size: Signal<i64>, currency: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = format!("/orders/{}", encode_component(&order.id));
+    view! {
+        <li
+            class="wc-order-row"
+            style:top=rows_px(index)
+            aria-posinset=index + 1
+            aria-setsize=move || set_size.get()
+        >
+            <A href=href class="wc-order-link">
+                <span class="wc-order-line">
+                    <strong class="wc-order-id">
+                        {move || {
+                            let (word, number) = i18n.t().order_number_parts(&order.id, i18n.lang.get());
+                            view! { <span class="wc-order-word">{word}</span>{number} }
+                        }}
+                    </strong>
+                    <strong class="wc-order-total">
+                        {move || order.total.as_ref().map(|t| intl::money(t, &currency, i18n.lang.get())).unwrap_or_default()}
+                    </strong>
+                </span>
+                <span class="wc-order-line wc-order-meta">
+                    {status_badge(order.status.as_deref())}
+                    <span class="wc-order-date">{move || order.created_at.as_deref().map(|d| intl::order_date(&OrderDate::read(d), i18n.lang.get())).unwrap_or_default()}</span>
+                    <span class="wc-order-count">{move || i18n.t().items_count(order.items.len(), i18n.lang.get())}</span>
+                </span>
+            </A>
+        </li>
+    }
+}

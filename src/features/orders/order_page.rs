@@ -1,0 +1,171 @@
+//! One order (`/orders/:id`), from the history already loaded — or, after a reload or a shared
+//! link, from loading pages until it turns up. Blocks the server didn't send are simply absent;
+//! contact details keep the server's order.
+
+use std::sync::Arc;
+
+use crate::core::ui::nav::use_params_map;
+use crate::core::ui::nav::{Redirect, A};
+use leptos::prelude::*;
+
+use crate::core::ui::effect::effect;
+
+use crate::core::api::lenient::Amount;
+use crate::core::api::Client;
+use crate::core::config::Config;
+use crate::core::i18n::{use_i18n, Strings};
+use crate::core::intl;
+use crate::core::logic::locale::Lang;
+use crate::core::logic::url::{encode_component, percent_decode};
+use crate::core::session::Session;
+use crate::core::ui::banner::ErrorBanner;
+use crate::features::orders::dates::OrderDate;
+use crate::features::orders::list::status_badge;
+use crate::features::orders::paging::Ending;
+use crate::features::orders::store::{session_over_to, OrdersStore, Phase};
+use crate::features::orders::wire::Order;
+
+#[component]
+pub fn OrderPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").map(|s| percent_decode(&s)).unwrap_or_default());
+    let Some(session) = use_context::<Session>() else {
+        return ().into_any();
+    };
+    if session.token().is_none() {
+        let next = format!("/sign-in?next=/orders/{}", encode_component(&id()));
+        return view! { <Redirect path=next/> }.into_any();
+    }
+    view! { <OrderDetails id=Signal::derive(id) session/> }.into_any()
+}
+
+#[component]
+fn OrderDetails(id: Signal<String>, session: Session) -> impl IntoView {
+    let i18n = use_i18n();
+    let (Some(client), Some(store), Some(config)) =
+        (use_context::<Client>(), use_context::<OrdersStore>(), use_context::<Arc<Config>>())
+    else {
+        return ().into_any();
+    };
+    let found = Memo::new(move |_| {
+        let id = id.get();
+        store.orders.with(|all| all.iter().find(|o| o.id == id).cloned())
+    });
+    // Not loaded yet: keep loading pages until it turns up or the history ends.
+    let load_client = client.clone();
+    effect(move || {
+        let here = format!("/orders/{}", encode_component(&id.get()));
+        if found.with(Option::is_none) && store.phase.get() == Phase::Idle {
+            store.load_next(&load_client, session, session_over_to(session, here));
+        }
+    });
+    let currency = config.currency.clone();
+    let retry = move || {
+        let here = format!("/orders/{}", encode_component(&id.get_untracked()));
+        store.load_next(&client, session, session_over_to(session, here));
+    };
+
+    view! {
+        <section class="wc-card wc-order" aria-labelledby="wc-order-title">
+            <p><A href="/orders" class="wc-link">"← "{move || i18n.t().back_to_orders}</A></p>
+            {move || match (found.get(), store.phase.get()) {
+                (Some(order), _) => view! { <Details order currency=currency.clone() lang=i18n.lang.get()/> }.into_any(),
+                (None, Phase::Done(ending)) => view! {
+                    <h1 id="wc-order-title">{i18n.t().order_number(&id.get(), i18n.lang.get())}</h1>
+                    <p>{match ending {
+                        Ending::Complete => i18n.t().order_not_found,
+                        Ending::Unsure => i18n.t().order_not_found_unsure,
+                    }}</p>
+                }
+                .into_any(),
+                (None, Phase::Failed(e)) => {
+                    let retry = retry.clone();
+                    let lines = vec![i18n.t().api_error(&e).to_string()];
+                    view! {
+                        <h1 id="wc-order-title">{i18n.t().order_number(&id.get(), i18n.lang.get())}</h1>
+                        <ErrorBanner lines=lines retry=Callback::new(move |_| retry())/>
+                    }
+                    .into_any()
+                }
+                (None, _) => view! {
+                    <h1 id="wc-order-title">{i18n.t().order_number(&id.get(), i18n.lang.get())}</h1>
+                    <p class="wc-loading" role="status">{i18n.t().loading}</p>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Details(order: Order, currency: String, lang: Lang) -> impl IntoView {
+    let t = Strings::of(lang);
+    let money = |v: &Amount| intl::money(v, &currency, lang);
+    let status = status_badge(order.status.as_deref());
+    let summary = view! {
+        <dl class="wc-facts">
+            <div><dt>{t.status_label}</dt><dd>{status}</dd></div>
+            {order.created_at.as_deref().map(|d| view! { <div><dt>{t.date_label}</dt><dd>{intl::order_date(&OrderDate::read(d), lang)}</dd></div> })}
+            {order.total.as_ref().map(|v| view! { <div><dt>{t.total}</dt><dd><strong>{money(v)}</strong></dd></div> })}
+            {order.delivery.clone().map(|d| view! { <div><dt>{t.delivery}</dt><dd>{d}</dd></div> })}
+            {order.bonuses_used.filter(|b| *b > 0.0).map(|b| view! { <div><dt>{t.bonuses_used}</dt><dd>{intl::number(b, lang)}</dd></div> })}
+        </dl>
+    };
+    let contact = (!order.contact.is_empty()).then(|| {
+        let rows = order
+            .contact
+            .iter()
+            .map(|(k, v)| view! { <div><dt>{k.clone()}</dt><dd>{v.clone()}</dd></div> })
+            .collect_view();
+        view! { <h2>{t.contact}</h2><dl class="wc-facts">{rows}</dl> }
+    });
+    let payment = order.payment.clone().map(|p| {
+        view! {
+            <h2>{t.payment}</h2>
+            <dl class="wc-facts">
+                {p.title.map(|v| view! { <div><dt>{t.payment}</dt><dd>{v}</dd></div> })}
+                {p.total_cost.as_ref().map(|v| view! { <div><dt>{t.total}</dt><dd>{money(v)}</dd></div> })}
+                {p.delivery_cost.as_ref().map(|v| view! { <div><dt>{t.delivery_cost}</dt><dd>{money(v)}</dd></div> })}
+                {p.status.map(|v| view! { <div><dt>{t.payment_status}</dt><dd>{v}</dd></div> })}
+            </dl>
+        }
+    });
+    let items = (!order.items.is_empty()).then(|| {
+        let rows = order
+            .items
+            .iter()
+            .map(|it| {
+                let line = it
+                    .count
+                    .zip(it.price.as_ref())
+                    .map(|(c, p)| intl::money_from_f64(c * p.to_f64(), &currency, lang));
+                view! {
+                    <tr>
+                        <th scope="row">{it.id.clone()}</th>
+                        <td>{it.count.map(|c| intl::number(c, lang))}</td>
+                        <td>{it.price.as_ref().map(money)}</td>
+                        <td>{line}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <h2 id="wc-items-title">{t.items}</h2>
+            // Scrolls sideways on a narrow phone: focusable so the keyboard can scroll it too.
+            <div class="wc-table-wrap" tabindex="0" role="region" aria-labelledby="wc-items-title">
+                <table class="wc-items">
+                    <thead><tr><th scope="col">{t.item}</th><th scope="col">{t.qty}</th><th scope="col">{t.price}</th><th scope="col">{t.line_total}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    });
+    view! {
+        <h1 id="wc-order-title">{t.order_number(&order.id, lang)}</h1>
+        {summary}
+        {contact}
+        {payment}
+        {items}
+    }
+}

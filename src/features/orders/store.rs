@@ -1,0 +1,163 @@
+//! The order history loaded so far, shared by the list and the details screen (so opening an
+//! order and coming back costs no request), with the paging state machine that decides what to
+//! ask for next. Kept for one session: a different token starts over.
+//!
+//! `orders` is in the order the list shows. A server that lists oldest first (see
+//! `orders::paging`) is read to the end in one go and its orders are shown newest first; they
+//! are held back until then (or until a page fails), so rows never shuffle under the reader.
+
+use leptos::prelude::*;
+
+use crate::core::api::{ApiError, Client};
+use crate::core::session::{Notice, Session};
+use crate::features::orders::paging::{Ending, Paging};
+use crate::features::orders::wire::Order;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    Idle,
+    Loading,
+    Failed(ApiError),
+    /// No more pages; whether the server showed that these are all its orders.
+    Done(Ending),
+}
+
+#[derive(Clone, Copy)]
+pub struct OrdersStore {
+    pub orders: RwSignal<Vec<Order>>,
+    pub phase: RwSignal<Phase>,
+    paging: StoredValue<Paging>,
+    /// Orders of an oldest-first history not shown yet, in the server's order.
+    held: StoredValue<Vec<Order>>,
+    owner: StoredValue<Option<String>>,
+    page_size: u32,
+}
+
+impl OrdersStore {
+    pub fn new(page_size: u32) -> Self {
+        Self {
+            orders: RwSignal::new(Vec::new()),
+            phase: RwSignal::new(Phase::Idle),
+            paging: StoredValue::new(Paging::new(page_size)),
+            held: StoredValue::new(Vec::new()),
+            owner: StoredValue::new(None),
+            page_size,
+        }
+    }
+
+    fn reset_for(&self, token: &str) {
+        if self.owner.with_value(|o| o.as_deref() != Some(token)) {
+            self.owner.set_value(Some(token.to_string()));
+            self.start_over();
+        }
+    }
+
+    fn start_over(&self) {
+        self.paging.set_value(Paging::new(self.page_size));
+        self.held.set_value(Vec::new());
+        self.orders.set(Vec::new());
+        self.phase.set(Phase::Idle);
+    }
+
+    /// Whether the history has ended (and so an order not in it does not exist).
+    pub fn is_done(&self) -> bool {
+        matches!(self.phase.get(), Phase::Done(_))
+    }
+
+    /// Show the held rows of an oldest-first history, newest first, above any shown already.
+    fn show_held(&self) {
+        let held = self.held.try_update_value(std::mem::take).unwrap_or_default();
+        if !held.is_empty() {
+            self.orders.update(|all| {
+                let mut newest_first: Vec<Order> = held.into_iter().rev().collect();
+                newest_first.append(all);
+                *all = newest_first;
+            });
+        }
+    }
+
+    /// Ask for the next page unless one is in flight or the list is complete. A session that is
+    /// over calls `on_session_over`; other failures keep the loaded rows and wait for a retry.
+    pub fn load_next(
+        &self,
+        client: &Client,
+        session: Session,
+        on_session_over: impl Fn() + 'static,
+    ) {
+        let Some(token) = session.token() else {
+            on_session_over();
+            return;
+        };
+        self.reset_for(token.expose());
+        if self.phase.get_untracked() == Phase::Loading {
+            return;
+        }
+        let Some(request) = self.paging.with_value(Paging::next_request) else {
+            let ending = self.paging.with_value(Paging::ending).unwrap_or(Ending::Unsure);
+            self.phase.set(Phase::Done(ending));
+            return;
+        };
+        self.phase.set(Phase::Loading);
+        let (store, client) = (*self, client.clone());
+        leptos::task::spawn_local(async move {
+            match client.orders(&token, &request).await {
+                Ok(page) => {
+                    if page.skipped > 0 {
+                        crate::core::browser::warn(&format!(
+                            "orders: {} unreadable entries skipped",
+                            page.skipped
+                        ));
+                    }
+                    let mut fresh = Vec::new();
+                    if store.paging.try_update_value(|p| fresh = p.accept(page.orders)).is_none() {
+                        return; // the store is gone (signed out)
+                    }
+                    let newest_last = store.paging.with_value(Paging::newest_last);
+                    if newest_last {
+                        store.held.update_value(|h| h.extend(fresh));
+                    } else if !fresh.is_empty() {
+                        store.orders.update(|all| all.extend(fresh));
+                    }
+                    match store.paging.with_value(Paging::ending) {
+                        Some(ending) => {
+                            store.show_held();
+                            store.phase.set(Phase::Done(ending));
+                        }
+                        // Its newest orders are on its last page: read on at once.
+                        None if newest_last => {
+                            store.phase.set(Phase::Idle);
+                            store.load_next(&client, session, on_session_over);
+                        }
+                        None => store.phase.set(Phase::Idle),
+                    }
+                }
+                Err(ApiError::SessionOver) => {
+                    store.phase.set(Phase::Idle);
+                    on_session_over();
+                }
+                Err(e) => {
+                    store.show_held();
+                    store.phase.set(Phase::Failed(e));
+                }
+            }
+        });
+    }
+
+    /// Forget everything (sign-out).
+    pub fn clear(&self) {
+        self.owner.set_value(None);
+        self.start_over();
+    }
+}
+
+/// Where a screen goes when the session turns out to be over: sign in, then back to `here`.
+pub fn session_over_to(session: Session, here: String) -> impl Fn() + Clone + 'static {
+    let navigate = crate::core::ui::nav::use_navigate();
+    move || {
+        session.end(Notice::SessionEnded);
+        navigate(
+            &format!("/sign-in?next={here}"),
+            crate::core::ui::nav::NavigateOptions { replace: true, ..Default::default() },
+        );
+    }
+}

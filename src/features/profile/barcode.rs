@@ -1,0 +1,64 @@
+//! The loyalty-card barcode: large and crisp in the profile, and a full-screen "show at the till"
+//! view a cashier can scan from a phone (white, nothing else on screen, Esc or Close to leave).
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::core::ui::effect::effect;
+
+use crate::core::i18n::use_i18n;
+
+#[component]
+pub fn Barcode(src: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let open = RwSignal::new(false);
+    let opener = NodeRef::<html::Button>::new();
+    let closer = NodeRef::<html::Button>::new();
+    let close = move || {
+        open.set(false);
+        if let Some(b) = opener.get_untracked() {
+            b.focus().ok();
+        }
+    };
+    effect(move || {
+        if open.get() {
+            if let Some(b) = closer.get() {
+                b.focus().ok();
+            }
+        }
+    });
+    let big = src.clone();
+    view! {
+        <div class="wc-block wc-barcode-block">
+            <img class="wc-barcode" src=src alt=move || i18n.t().barcode_alt/>
+            <button
+                type="button"
+                class="wc-button wc-button--secondary"
+                node_ref=opener
+                aria-haspopup="dialog"
+                on:click=move |_| open.set(true)
+            >
+                {move || i18n.t().show_at_till}
+            </button>
+        </div>
+        <Show when=move || open.get()>
+            <div
+                class="wc-till"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="wc-till-title"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        close();
+                    }
+                }
+            >
+                <p id="wc-till-title" class="wc-till-title">{move || i18n.t().till_hint}</p>
+                <img class="wc-till-code" src=big.clone() alt=move || i18n.t().barcode_alt/>
+                <button type="button" class="wc-button wc-button--primary" node_ref=closer on:click=move |_| close()>
+                    {move || i18n.t().close}
+                </button>
+            </div>
+        </Show>
+    }
+}

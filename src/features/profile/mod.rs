@@ -1,0 +1,16 @@
+//! The profile: the server-drawn blocks (`cabinet_field_type`), the loyalty card with its
+//! barcode, and editing a value (with a code when the server asks for one).
+//!
+//! - `wire`: the profile answer, each entry read on its own, unknown kinds kept as `Unknown`;
+//! - `blocks`: one renderer per block kind; `actions`: what a block's action may link to;
+//! - `edit`: typed edits of typeless fields, what to send, whether a change was applied (pure);
+//! - `bonus`: the balance and share rules; `barcode`: the card's image;
+//! - `view`: the page, its loading and saving.
+
+pub mod actions;
+pub mod barcode;
+pub mod blocks;
+pub mod bonus;
+pub mod edit;
+pub mod view;
+pub mod wire;

@@ -1,0 +1,3 @@
+//! Password recovery: the server's recovery form and the message it answers with.
+
+pub mod view;

@@ -1,0 +1,116 @@
+//! Password recovery: the server's recovery fields (`GET recovery_fields_url`), then `POST
+//! recovery_url`; the server's `message` is the outcome. A server that configures no recovery
+//! fields (`fields: null`) gets a single e-mail field, the one every shop has.
+
+use crate::core::ui::nav::A;
+use leptos::prelude::*;
+
+use crate::core::api::ApiError;
+
+use crate::core::ui::submit::newest_only;
+
+use crate::core::api::Client;
+use crate::core::i18n::use_i18n;
+use crate::core::ui::load::Load;
+use crate::core::ui::submit::SubmitButton;
+use crate::features::forms::logic::{self, wire_value};
+use crate::features::forms::state::{form_load_failed, FormBanner, FormState};
+use crate::features::forms::wire::{FieldType, FormField};
+
+/// The form when the server lists no recovery fields.
+fn fallback_fields(title: &str) -> Vec<FormField> {
+    vec![FormField::simple("email", FieldType::Email, title, true)]
+}
+
+#[component]
+pub fn Recover() -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(client) = use_context::<Client>() else {
+        return ().into_any();
+    };
+    let fields_client = client.clone();
+    let fields = Load::new(move || {
+        let _ = i18n.lang.get();
+        let c = fields_client.clone();
+        async move { c.recovery_fields().await }
+    });
+    let current_fields = move || -> Vec<FormField> {
+        match fields.get() {
+            Some(Ok(list)) if !list.is_empty() => list,
+            Some(Ok(_)) => fallback_fields(i18n.t().email_label),
+            _ => Vec::new(),
+        }
+    };
+
+    let state = FormState::new(Default::default());
+    let outcome: RwSignal<Option<String>> = RwSignal::new(None);
+    // What the answer leads to, run where the request finishes.
+    let on_answer = move |result: Result<Option<String>, ApiError>| match result {
+        Ok(message) => {
+            outcome.set(Some(message.unwrap_or_else(|| i18n.t().recover_done_fallback.into())));
+        }
+        Err(e) => state.fail(e, &current_fields(), "wc-recover-banner"),
+    };
+    let submit = Action::new_local(move |body: &Vec<(String, String)>| {
+        let (c, body) = (client.clone(), body.clone());
+        async move { on_answer(c.recover(&body).await) }
+    });
+    let dispatch = newest_only(submit);
+    let send = move || {
+        let list = current_fields();
+        // Nothing while a request is in flight; nothing until the form passes its checks.
+        if submit.pending().get_untracked() || !state.check_all(&list) {
+            return;
+        }
+        let body: Vec<(String, String)> =
+            list.iter().map(|f| (f.id.clone(), wire_value(f, &state.value(&f.id)))).collect();
+        dispatch(body);
+    };
+    let shown_ids = Signal::derive(move || current_fields().into_iter().map(|f| f.id).collect());
+    let banner_lines = state.banner_lines(shown_ids);
+
+    let form_view = move |list: Vec<FormField>| {
+        let inputs = list
+            .into_iter()
+            .filter(logic::is_shown)
+            .map(|f| {
+                let id = f.id.clone();
+                let is_login =
+                    matches!(f.field_type, FieldType::Email | FieldType::Phone) || id == "login";
+                state.input(f, is_login)
+            })
+            .collect_view();
+        view! {
+            <p>{move || i18n.t().recover_intro}</p>
+            <form class="wc-form" novalidate on:submit=move |ev| { ev.prevent_default(); send(); }>
+                {inputs}
+                <SubmitButton pending=submit.pending() label=Signal::derive(move || i18n.t().recover_submit) busy=Signal::derive(move || i18n.t().sending)/>
+            </form>
+        }
+    };
+
+    view! {
+        <section class="wc-card wc-recover" aria-labelledby="wc-recover-title">
+            <h1 id="wc-recover-title">{move || i18n.t().recover_title}</h1>
+            {move || match outcome.get() {
+                Some(message) => view! {
+                    <div class="wc-banner wc-banner--info" role="status"><p class="wc-lines">{message}</p></div>
+                }
+                .into_any(),
+                None => view! {
+                    <FormBanner id="wc-recover-banner" state lines=banner_lines retry=Callback::new(move |_| send())/>
+                    {move || match fields.get() {
+                        None => view! { <p class="wc-loading" role="status">{i18n.t().loading}</p> }.into_any(),
+                        Some(Err(e)) => form_load_failed(e, Callback::new(move |_| fields.refetch())),
+                        Some(Ok(_)) => form_view(current_fields()).into_any(),
+                    }}
+                }
+                .into_any(),
+            }}
+            <p class="wc-alt">
+                <A href="/sign-in" class="wc-link">{move || i18n.t().back_to_sign_in}</A>
+            </p>
+        </section>
+    }
+    .into_any()
+}

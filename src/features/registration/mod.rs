@@ -1,0 +1,5 @@
+//! Registration: the server's form, then a code for each value that needs one; the draft
+//! survives a reload (never a password).
+
+pub mod logic;
+pub mod view;

@@ -1,0 +1,108 @@
+//! `/oauth/callback`: where a social network sends the customer back.
+//!
+//! The token arrives in the URL fragment; it is dropped from the address bar at once. The reply
+//! must carry the `state` this browser stored when it started the flow — otherwise nothing is sent
+//! anywhere. Then: sign in with the network's token (`POST auth_url` with `type`), or, for a
+//! customer who is signed in already, link it (`POST token_refresh_url`).
+
+use crate::core::ui::nav::use_navigate;
+use crate::core::ui::nav::NavigateOptions;
+use crate::core::ui::nav::A;
+use leptos::prelude::*;
+
+use crate::core::api::{ApiError, Client, SocialGrant, SocialNetwork};
+use crate::core::browser;
+use crate::core::i18n::use_i18n;
+use crate::core::logic::url::local_path;
+use crate::core::session::Session;
+use crate::core::ui::banner::ErrorBanner;
+use crate::features::sign_in::oauth::{parse_reply, state_matches};
+use crate::features::sign_in::social::{Pending, CALLBACK_PATH};
+
+#[derive(Debug, Clone, PartialEq)]
+enum Phase {
+    Working,
+    Linked,
+    Failed(Vec<String>),
+}
+
+#[component]
+pub fn OAuthCallback() -> impl IntoView {
+    let i18n = use_i18n();
+    let (Some(client), Some(session)) = (use_context::<Client>(), use_context::<Session>()) else {
+        return ().into_any();
+    };
+    let navigate = use_navigate();
+    let phase = RwSignal::new(Phase::Working);
+
+    let (fragment, query) = browser::location_fragment_and_query();
+    browser::replace_url(&format!("/{CALLBACK_PATH}"));
+    let mut reply = parse_reply(&fragment);
+    let from_query = parse_reply(&query);
+    reply.error = reply.error.or(from_query.error);
+    reply.state = reply.state.or(from_query.state);
+    let pending = Pending::take();
+
+    let fail = move |line: String| phase.set(Phase::Failed(vec![line]));
+    let t = i18n.t();
+    let checked = match (&pending, &reply) {
+        (None, _) => Err(t.oauth_state_mismatch),
+        (Some(p), r) if !state_matches(&p.state, r.state.as_deref()) => Err(t.oauth_state_mismatch),
+        (Some(_), r) if r.error.is_some() => Err(t.oauth_cancelled),
+        (Some(p), r) => match (SocialNetwork::from_wire(&p.network), r.access_token.clone()) {
+            (Some(network), Some(access_token)) => Ok((
+                p.clone(),
+                SocialGrant { network, access_token, internal_id: r.user_id.clone() },
+            )),
+            _ => Err(t.oauth_no_token),
+        },
+    };
+    match checked {
+        Err(message) => fail(message.to_string()),
+        Ok((pending, grant)) => {
+            let next = local_path(&pending.next).unwrap_or("/profile").to_string();
+            leptos::task::spawn_local(async move {
+                let token = session.token();
+                let result = match (&token, pending.connect) {
+                    (Some(token), true) => {
+                        client.refresh_social_token(token, &grant).await.map(|()| None)
+                    }
+                    _ => client.sign_in_social(&grant).await.map(Some),
+                };
+                match result {
+                    Ok(Some(token)) => {
+                        session.sign_in(token, false);
+                        navigate(&next, NavigateOptions { replace: true, ..Default::default() });
+                    }
+                    Ok(None) => phase.set(Phase::Linked),
+                    Err(ApiError::Rejected(r)) => {
+                        fail(r.message.unwrap_or_else(|| i18n.t().error_rejected.to_string()))
+                    }
+                    Err(e) => fail(i18n.t().api_error(&e).to_string()),
+                }
+            });
+        }
+    }
+
+    view! {
+        <section class="wc-card" aria-labelledby="wc-oauth-title">
+            <h1 id="wc-oauth-title">{move || i18n.t().social_title}</h1>
+            {move || match phase.get() {
+                Phase::Working => view! { <p class="wc-loading" role="status">{i18n.t().oauth_working}</p> }.into_any(),
+                Phase::Linked => view! {
+                    <div class="wc-banner wc-banner--info" role="status"><p>{i18n.t().social_linked}</p></div>
+                    <A href="/profile" class="wc-button">{i18n.t().to_profile}</A>
+                }
+                .into_any(),
+                Phase::Failed(lines) => view! {
+                    <ErrorBanner lines=lines/>
+                    <p class="wc-alt">
+                        <A href="/sign-in" class="wc-link">{i18n.t().back_to_sign_in}</A>
+                    </p>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,309 @@
+//! Sign-in: login and password.
+//!
+//! The login input is labelled and typed by the registration fields' login field (`isLogin`, or
+//! the digest's guess), so a shop whose login is a phone number gets a phone keypad. If those
+//! fields can't be loaded the screen still works with a generic label. What the customer typed
+//! survives every failure; a request in flight can't be sent twice.
+
+use std::sync::Arc;
+
+use crate::core::ui::nav::NavigateOptions;
+use crate::core::ui::nav::A;
+use crate::core::ui::nav::{use_navigate, use_query_map};
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::core::ui::effect::effect;
+
+use crate::core::ui::submit::newest_only;
+
+use crate::core::api::auth::Token;
+use crate::core::api::{ApiError, Client};
+use crate::core::browser;
+use crate::core::config::{Config, TokenStorage};
+use crate::core::i18n::use_i18n;
+use crate::core::logic::url::local_path;
+use crate::core::session::{Notice, Session};
+use crate::core::ui::banner::{ErrorBanner, Notice as NoticeBanner};
+use crate::core::ui::load::Load;
+use crate::core::ui::reveal::RevealToggle;
+use crate::features::forms::wire::FieldType;
+use crate::features::sign_in::login_field::login_field;
+use crate::features::sign_in::social::SocialButtons;
+
+/// How the login input looks, from the server's login field.
+#[derive(Clone, Debug, PartialEq)]
+struct LoginInput {
+    id: String,
+    label: Option<String>,
+    input_type: &'static str,
+    inputmode: &'static str,
+}
+
+impl LoginInput {
+    fn from_field_type(id: String, label: Option<String>, ty: &FieldType) -> Self {
+        let (input_type, inputmode) = match ty {
+            FieldType::Email => ("email", "email"),
+            FieldType::Phone => ("tel", "tel"),
+            FieldType::Number => ("text", "numeric"),
+            _ => ("text", "text"),
+        };
+        Self { id, label, input_type, inputmode }
+    }
+
+    fn generic() -> Self {
+        Self::from_field_type("login".into(), None, &FieldType::Text)
+    }
+}
+
+#[component]
+pub fn SignIn() -> impl IntoView {
+    let i18n = use_i18n();
+    let (Some(client), Some(session), Some(config)) =
+        (use_context::<Client>(), use_context::<Session>(), use_context::<Arc<Config>>())
+    else {
+        return ().into_any();
+    };
+    let navigate = use_navigate();
+    let query = use_query_map();
+
+    // Back to where the customer was (a local path only), else the profile.
+    let next = move || {
+        query
+            .with_untracked(|q| q.get("next"))
+            .as_deref()
+            .and_then(local_path)
+            .map_or_else(|| "/profile".to_string(), str::to_string)
+    };
+    effect(move || {
+        if session.is_signed_in() {
+            navigate(&next(), NavigateOptions { replace: true, ..Default::default() });
+        }
+    });
+
+    let fields_client = client.clone();
+    let fields = Load::new(move || {
+        // Titles come in the request's language: follow the switch.
+        let _ = i18n.lang.get();
+        let c = fields_client.clone();
+        async move { c.registration_fields().await }
+    });
+    // Start-up milestones: the form can be typed into now; its labels follow the server's fields.
+    effect(move || browser::mark("web-cabinet:sign-in-interactive"));
+    effect(move || {
+        if fields.with(Option::is_some) {
+            browser::mark("web-cabinet:sign-in-labelled");
+        }
+    });
+    let login_input = Memo::new(move |_| match fields.get() {
+        Some(Ok(list)) => login_field(&list).map_or_else(LoginInput::generic, |f| {
+            LoginInput::from_field_type(f.id.clone(), Some(f.label().to_string()), &f.field_type)
+        }),
+        _ => LoginInput::generic(),
+    });
+
+    let login = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let show_password = RwSignal::new(false);
+    let remember = RwSignal::new(false);
+    let missing_login = RwSignal::new(false);
+    let missing_password = RwSignal::new(false);
+    let failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let login_ref = NodeRef::<html::Input>::new();
+    let password_ref = NodeRef::<html::Input>::new();
+    let banner_ref = NodeRef::<html::Div>::new();
+
+    // What an answer leads to, run where the sign-in finishes.
+    let on_answer = move |result: Result<Token, ApiError>| match result {
+        Ok(token) => session.sign_in(token, remember.get_untracked()),
+        Err(e) => {
+            // Put the customer where the problem is: the field the server blamed, else the
+            // message.
+            let blamed_password =
+                matches!(&e, ApiError::Rejected(r) if r.for_field("password").is_some());
+            failure.set(Some(e));
+            if blamed_password {
+                if let Some(el) = password_ref.get_untracked() {
+                    el.focus().ok();
+                }
+            } else if let Some(el) = banner_ref.get_untracked() {
+                el.focus().ok();
+            }
+        }
+    };
+    let submit = Action::new_local(move |(l, p): &(String, String)| {
+        let (c, l, p) = (client.clone(), l.clone(), p.clone());
+        async move { on_answer(c.sign_in(&l, &p).await) }
+    });
+    let pending = submit.pending();
+    let dispatch = newest_only(submit);
+
+    let send = move || {
+        if pending.get_untracked() {
+            return;
+        }
+        let l = login.get_untracked();
+        let p = password.get_untracked();
+        missing_login.set(l.trim().is_empty());
+        missing_password.set(p.is_empty());
+        if l.trim().is_empty() {
+            if let Some(el) = login_ref.get_untracked() {
+                el.focus().ok();
+            }
+            return;
+        }
+        if p.is_empty() {
+            if let Some(el) = password_ref.get_untracked() {
+                el.focus().ok();
+            }
+            return;
+        }
+        failure.set(None);
+        // "You have signed out" concerns the last visit, not this attempt.
+        session.dismiss_notice();
+        dispatch((l, p));
+    };
+
+    let rejection = move || match failure.get() {
+        Some(ApiError::Rejected(r)) => Some(r),
+        _ => None,
+    };
+    let login_error = move || {
+        if missing_login.get() {
+            return Some(i18n.t().required.to_string());
+        }
+        let id = login_input.with(|l| l.id.clone());
+        rejection()
+            .and_then(|r| r.for_field(&id).or_else(|| r.for_field("login")).map(str::to_string))
+    };
+    let password_error = move || {
+        if missing_password.get() {
+            return Some(i18n.t().required.to_string());
+        }
+        rejection().and_then(|r| r.for_field("password").map(str::to_string))
+    };
+    let banner_lines = Signal::derive(move || match failure.get() {
+        None | Some(ApiError::SessionOver) => Vec::new(),
+        Some(ApiError::Rejected(r)) => {
+            let id = login_input.with(|l| l.id.clone());
+            let lines = r.form_level(&[id.as_str(), "login", "password"]);
+            let has_field_errors =
+                r.for_field(&id).or(r.for_field("login")).or(r.for_field("password")).is_some();
+            if lines.is_empty() && !has_field_errors {
+                vec![i18n.t().error_rejected.to_string()]
+            } else {
+                lines
+            }
+        }
+        Some(e) => vec![i18n.t().api_error(&e).to_string()],
+    });
+    let retryable = move || failure.get().is_some_and(|e| e.is_retryable());
+
+    let notice = move || match session.notice() {
+        Some(Notice::SessionEnded) => Some(i18n.t().session_ended),
+        Some(Notice::SignedOut) => Some(i18n.t().signed_out),
+        Some(Notice::Registered) => Some(i18n.t().registered_sign_in),
+        None => None,
+    };
+
+    view! {
+        <section class="wc-card wc-sign-in" aria-labelledby="wc-sign-in-title">
+            <h1 id="wc-sign-in-title">{move || i18n.t().sign_in_title}</h1>
+            {move || notice().map(|text| view! { <NoticeBanner text=text.to_string()/> })}
+            <div node_ref=banner_ref tabindex="-1" class="wc-banner-slot">
+                {move || {
+                    let lines = banner_lines.get();
+                    (!lines.is_empty()).then(|| {
+                        if retryable() {
+                            view! { <ErrorBanner lines=lines retry=Callback::new(move |_| send())/> }.into_any()
+                        } else {
+                            view! { <ErrorBanner lines=lines/> }.into_any()
+                        }
+                    })
+                }}
+            </div>
+            <form
+                class="wc-form"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    send();
+                }
+            >
+                <div class="wc-field">
+                    <label for="wc-login">
+                        {move || login_input.with(|l| l.label.clone()).unwrap_or_else(|| i18n.t().login_fallback_label.to_string())}
+                    </label>
+                    <input
+                        id="wc-login"
+                        name="login"
+                        node_ref=login_ref
+                        type=move || login_input.with(|l| l.input_type)
+                        inputmode=move || login_input.with(|l| l.inputmode)
+                        autocomplete="username"
+                        autocapitalize="none"
+                        spellcheck="false"
+                        required
+                        aria-invalid=move || login_error().is_some().to_string()
+                        aria-describedby=move || login_error().map(|_| "wc-login-error")
+                        prop:value=move || login.get()
+                        on:input=move |ev| {
+                            login.set(event_target_value(&ev));
+                            missing_login.set(false);
+                        }
+                    />
+                    {move || login_error().map(|m| view! { <p id="wc-login-error" class="wc-field-error wc-lines">{m}</p> })}
+                </div>
+                <div class="wc-field">
+                    <label for="wc-password">{move || i18n.t().password}</label>
+                    <div class="wc-password">
+                        <input
+                            id="wc-password"
+                            name="password"
+                            node_ref=password_ref
+                            type=move || if show_password.get() { "text" } else { "password" }
+                            autocomplete="current-password"
+                            required
+                            aria-invalid=move || password_error().is_some().to_string()
+                            aria-describedby=move || password_error().map(|_| "wc-password-error")
+                            prop:value=move || password.get()
+                            on:input=move |ev| {
+                                password.set(event_target_value(&ev));
+                                missing_password.set(false);
+                            }
+                        />
+                        <RevealToggle shown=show_password controls="wc-password"/>
+                    </div>
+                    {move || password_error().map(|m| view! { <p id="wc-password-error" class="wc-field-error wc-lines">{m}</p> })}
+                </div>
+                {(config.token_storage == TokenStorage::Session).then(|| view! {
+                    <div class="wc-check">
+                        <input
+                            id="wc-remember"
+                            type="checkbox"
+                            prop:checked=move || remember.get()
+                            on:change=move |ev| remember.set(event_target_checked(&ev))
+                        />
+                        <label for="wc-remember">{move || i18n.t().stay_signed_in}</label>
+                    </div>
+                })}
+                <button
+                    type="submit"
+                    class="wc-button wc-button--primary"
+                    aria-disabled=move || pending.get().to_string()
+                    aria-busy=move || pending.get().to_string()
+                >
+                    {move || if pending.get() { i18n.t().signing_in } else { i18n.t().sign_in }}
+                </button>
+            </form>
+            <SocialButtons connect=false next=next()/>
+            <p class="wc-alt">
+                <A href="/recover" class="wc-link">{move || i18n.t().recover_link}</A>
+            </p>
+            <p class="wc-alt">
+                <A href="/register" class="wc-link">{move || i18n.t().register_link}</A>
+            </p>
+        </section>
+    }
+    .into_any()
+}

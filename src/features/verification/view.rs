@@ -1,0 +1,247 @@
+//! The code-verification step, shared by registration and (later) profile editing.
+//!
+//! It shows the server's prompt, takes the code with the right keypad and one-time-code autofill,
+//! and keeps "send again" disabled until a deadline that is stored, not counted: a reload does not
+//! reset it. A wrong code clears the input and puts the cursor back in it.
+
+use std::time::Duration;
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::core::storage;
+use crate::core::ui::effect::effect;
+
+use crate::core::ui::submit::newest_only;
+
+use crate::core::api::auth::Token;
+use crate::core::api::{ApiError, Client, ProtocolError};
+use crate::core::browser::{self};
+use crate::core::i18n::use_i18n;
+use crate::core::ui::banner::ErrorBanner;
+use crate::core::ui::submit::SubmitButton;
+use crate::features::forms::wire::FieldType;
+use crate::features::verification::logic::{clock, seconds_left, CodeTarget};
+
+/// A code was just sent for `target`: "send again" opens after its `resend_after` seconds.
+pub fn start_countdown(target: &CodeTarget) {
+    let deadline = browser::now_ms() + u64::from(target.resend_after) * 1000;
+    storage::resend_deadline(target).store(&deadline);
+}
+
+fn stored_deadline(target: &CodeTarget) -> u64 {
+    storage::resend_deadline(target)
+        .load()
+        .unwrap_or_else(|| browser::now_ms() + u64::from(target.resend_after) * 1000)
+}
+
+/// Forget a target's countdown once it is verified.
+pub fn clear_countdown(target: &CodeTarget) {
+    storage::resend_deadline(target).remove();
+}
+
+#[component]
+pub fn CodeVerification(
+    target: CodeTarget,
+    /// The signed-in customer's token, when a profile field is being confirmed.
+    #[prop(optional_no_strip)]
+    token: Option<Token>,
+    /// "Step i of n" when several values need codes.
+    #[prop(optional)]
+    step: Option<(usize, usize)>,
+    /// Verified; carries the token when this verification signed the customer in.
+    on_verified: Callback<Option<Token>>,
+    /// Back to the form to change the value.
+    on_back: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(client) = use_context::<Client>() else {
+        return ().into_any();
+    };
+    let deadline = RwSignal::new(stored_deadline(&target));
+    let now = RwSignal::new(browser::now_ms());
+    if let Ok(handle) =
+        set_interval_with_handle(move || now.set(browser::now_ms()), Duration::from_millis(500))
+    {
+        on_cleanup(move || handle.clear());
+    }
+    let left = Memo::new(move |_| seconds_left(deadline.get(), now.get()));
+    let code = RwSignal::new(String::new());
+    let failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    // A refused "send again" is not a wrong code: it is shown apart from the code input.
+    let resend_failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let status: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let input = NodeRef::<html::Input>::new();
+    let missing = RwSignal::new(false);
+
+    // Focus the code input when the step appears.
+    effect(move || {
+        if let Some(el) = input.get() {
+            el.focus().ok();
+        }
+    });
+    // Announce (politely) when a new code may be requested.
+    Effect::new(move |was_waiting: Option<bool>| {
+        let waiting = left.get() > 0;
+        if was_waiting == Some(true) && !waiting {
+            status.set(Some(i18n.t().code_available));
+        }
+        waiting
+    });
+
+    // What each answer leads to, run where its request finishes.
+    let done_target = target.clone();
+    let on_verified_answer = move |result: Result<Option<Token>, ApiError>| match result {
+        Ok(token) => {
+            clear_countdown(&done_target);
+            on_verified.run(token);
+        }
+        Err(e) => {
+            // A code the server refused is spent: clear it for the next one. When the server
+            // could not be reached or answered nonsense, the code may still be good: keep it
+            // for the retry.
+            if matches!(e, ApiError::Rejected(_)) {
+                code.set(String::new());
+            }
+            failure.set(Some(e));
+            if let Some(el) = input.get_untracked() {
+                el.focus().ok();
+            }
+        }
+    };
+    let sent_target = target.clone();
+    let on_resent = move |result: Result<(), ApiError>| match result {
+        Ok(()) => {
+            start_countdown(&sent_target);
+            deadline.set(stored_deadline(&sent_target));
+            resend_failure.set(None);
+            // A new code makes the last one's "not accepted" moot.
+            failure.set(None);
+            status.set(Some(i18n.t().resent));
+        }
+        Err(e) => resend_failure.set(Some(e)),
+    };
+
+    let resend_token = token.clone();
+    let verify_target = target.clone();
+    let verify_client = client.clone();
+    let verify = Action::new_local(move |code: &String| {
+        let (c, t, code, token) =
+            (verify_client.clone(), verify_target.clone(), code.clone(), token.clone());
+        let on_answer = on_verified_answer.clone();
+        async move { on_answer(c.verify(&t.field_id, &t.value, &code, token.as_ref()).await) }
+    });
+    let resend_target = target.clone();
+    let resend = Action::new_local(move |_: &()| {
+        let (c, t, token) = (client.clone(), resend_target.clone(), resend_token.clone());
+        let on_answer = on_resent.clone();
+        async move { on_answer(c.resend_code(&t.field_id, &t.value, token.as_ref()).await) }
+    });
+    let dispatch_verify = newest_only(verify);
+    let dispatch_resend = newest_only(resend);
+
+    let submit = move || {
+        if verify.pending().get_untracked() {
+            return;
+        }
+        let value = code.get_untracked().trim().to_string();
+        missing.set(value.is_empty());
+        if value.is_empty() {
+            if let Some(el) = input.get_untracked() {
+                el.focus().ok();
+            }
+            return;
+        }
+        failure.set(None);
+        status.set(None);
+        dispatch_verify(value);
+    };
+
+    let code_error = move || -> Option<String> {
+        if missing.get() {
+            return Some(i18n.t().required.into());
+        }
+        match failure.get() {
+            Some(ApiError::Rejected(r)) => {
+                Some(r.message.unwrap_or_else(|| i18n.t().wrong_code_fallback.into()))
+            }
+            // The published module crashes on a code it has no record of (HTTP 200, a trace):
+            // for the customer that is a code not accepted, not a server to retry.
+            Some(ApiError::ServerFailed) => Some(i18n.t().code_not_accepted.into()),
+            _ => None,
+        }
+    };
+    let banner = move || match failure.get().or_else(|| resend_failure.get()) {
+        None => Vec::new(),
+        Some(ApiError::Rejected(r)) if failure.with(Option::is_none) => {
+            vec![r.message.unwrap_or_else(|| i18n.t().error_rejected.to_string())]
+        }
+        Some(ApiError::Rejected(_) | ApiError::ServerFailed) if failure.with(Option::is_some) => {
+            Vec::new()
+        }
+        // `[]` from a verification call: the server has no registration session any more.
+        Some(ApiError::Protocol(ProtocolError::TopLevelArray)) => {
+            vec![i18n.t().code_session_lost.to_string()]
+        }
+        Some(e) => vec![i18n.t().api_error(&e).to_string()],
+    };
+    let (input_type, inputmode) = match target.code_type {
+        FieldType::Number | FieldType::Phone => ("text", "numeric"),
+        _ => ("text", "text"),
+    };
+    let prompt = target.prompt.clone();
+    let value = target.value.clone();
+    let title = target.title.clone();
+
+    view! {
+        <section class="wc-card wc-code" aria-labelledby="wc-code-title">
+            {step.filter(|(_, n)| *n > 1).map(|(i, n)| view! { <p class="wc-step">{move || i18n.t().step_of(i, n, i18n.lang.get())}</p> })}
+            <h1 id="wc-code-title">{move || i18n.t().code_title}</h1>
+            <p>{move || i18n.t().code_sent_to}" "<strong class="wc-code-target">{value.clone()}</strong></p>
+            {move || {
+                let lines = banner();
+                (!lines.is_empty()).then(|| view! { <ErrorBanner lines=lines/> })
+            }}
+            <form class="wc-form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
+                <div class="wc-field">
+                    <label for="wc-code">
+                        {move || prompt.clone().unwrap_or_else(|| i18n.t().code_default_prompt.to_string())}
+                    </label>
+                    <input
+                        id="wc-code"
+                        node_ref=input
+                        type=input_type
+                        inputmode=inputmode
+                        autocomplete="one-time-code"
+                        class="wc-code-input"
+                        required
+                        aria-invalid=move || code_error().is_some().to_string()
+                        aria-describedby=move || code_error().map(|_| "wc-code-error")
+                        prop:value=move || code.get()
+                        on:input=move |ev| { code.set(event_target_value(&ev)); missing.set(false); }
+                    />
+                    {move || code_error().map(|m| view! { <p id="wc-code-error" class="wc-field-error wc-lines">{m}</p> })}
+                </div>
+                <SubmitButton pending=verify.pending() label=Signal::derive(move || i18n.t().confirm) busy=Signal::derive(move || i18n.t().checking)/>
+            </form>
+            <p class="wc-status" role="status" aria-live="polite">{move || status.get()}</p>
+            <div class="wc-code-actions">
+                <button
+                    type="button"
+                    class="wc-button wc-button--secondary wc-resend"
+                    disabled=move || { left.get() > 0 || resend.pending().get() }
+                    on:click=move |_| dispatch_resend(())
+                >
+                    {move || {
+                        let s = left.get();
+                        if s > 0 { i18n.t().resend_in(&clock(s), i18n.lang.get()) } else { i18n.t().resend.to_string() }
+                    }}
+                </button>
+                <button type="button" class="wc-link-button" on:click=move |_| on_back.run(())>
+                    {move || i18n.t().change_value(&title, i18n.lang.get())}
+                </button>
+            </div>
+        </section>
+    }
+    .into_any()
+}

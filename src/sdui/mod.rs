@@ -1,4 +1,0 @@
-//! Server-driven rendering: inputs for the fields a server describes.
-
-pub mod blocks;
-pub mod fields;
