@@ -181,8 +181,10 @@ impl I18n {
     }
 }
 
+/// The language context, provided by `app::Boot` before anything is drawn; a view outside it is
+/// a programming error and panics (the panic screen shows) rather than drawing in a default.
 pub fn use_i18n() -> I18n {
-    use_context::<I18n>().unwrap_or(I18n { lang: RwSignal::new(Lang::Ru) })
+    expect_context::<I18n>()
 }
 
 /// A title in the language's quotation marks.

@@ -5,8 +5,7 @@
 //! DOM (a few dozen, whatever the number of orders loaded), positioned inside a container as tall
 //! as the whole list — so ten thousand orders scroll like twenty.
 
-use std::sync::Arc;
-
+use crate::app::{use_app, AppContext};
 use crate::core::ui::nav::{Redirect, A};
 use leptos::ev;
 use leptos::html;
@@ -17,8 +16,6 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::core::api::Client;
-use crate::core::config::Config;
 use crate::core::i18n::use_i18n;
 use crate::core::intl;
 use crate::core::logic::url::encode_component;
@@ -27,7 +24,7 @@ use crate::core::ui::banner::ErrorBanner;
 use crate::features::orders::dates::OrderDate;
 use crate::features::orders::paging::Ending;
 use crate::features::orders::status::tone;
-use crate::features::orders::store::{session_over_to, OrdersStore, Phase};
+use crate::features::orders::store::{session_over_to, Phase};
 use crate::features::orders::window::{rows_px, visible_range};
 use crate::features::orders::wire::Order;
 use crate::features::profile::actions::{resolve, Target};
@@ -35,9 +32,7 @@ use crate::features::profile::wire::{Action, ActionKind};
 
 #[component]
 pub fn OrdersPage() -> impl IntoView {
-    let Some(session) = use_context::<Session>() else {
-        return ().into_any();
-    };
+    let session = use_app().session;
     if session.token().is_none() {
         return view! { <Redirect path="/sign-in?next=/orders"/> }.into_any();
     }
@@ -47,11 +42,7 @@ pub fn OrdersPage() -> impl IntoView {
 #[component]
 fn OrdersList(session: Session) -> impl IntoView {
     let i18n = use_i18n();
-    let (Some(client), Some(store), Some(config)) =
-        (use_context::<Client>(), use_context::<OrdersStore>(), use_context::<Arc<Config>>())
-    else {
-        return ().into_any();
-    };
+    let AppContext { client, orders: store, config, .. } = use_app();
     let over = session_over_to(session, "/orders".into());
     let load = {
         let (client, over) = (client.clone(), over.clone());

@@ -2,8 +2,7 @@
 //! link, from loading pages until it turns up. Blocks the server didn't send are simply absent;
 //! contact details keep the server's order.
 
-use std::sync::Arc;
-
+use crate::app::{use_app, AppContext};
 use crate::core::ui::nav::use_params_map;
 use crate::core::ui::nav::{Redirect, A};
 use leptos::prelude::*;
@@ -11,8 +10,6 @@ use leptos::prelude::*;
 use crate::core::ui::effect::effect;
 
 use crate::core::api::lenient::Amount;
-use crate::core::api::Client;
-use crate::core::config::Config;
 use crate::core::i18n::{use_i18n, Strings};
 use crate::core::intl;
 use crate::core::logic::locale::Lang;
@@ -22,16 +19,14 @@ use crate::core::ui::banner::ErrorBanner;
 use crate::features::orders::dates::OrderDate;
 use crate::features::orders::list::status_badge;
 use crate::features::orders::paging::Ending;
-use crate::features::orders::store::{session_over_to, OrdersStore, Phase};
+use crate::features::orders::store::{session_over_to, Phase};
 use crate::features::orders::wire::Order;
 
 #[component]
 pub fn OrderPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").map(|s| percent_decode(&s)).unwrap_or_default());
-    let Some(session) = use_context::<Session>() else {
-        return ().into_any();
-    };
+    let session = use_app().session;
     if session.token().is_none() {
         let next = format!("/sign-in?next=/orders/{}", encode_component(&id()));
         return view! { <Redirect path=next/> }.into_any();
@@ -42,11 +37,7 @@ pub fn OrderPage() -> impl IntoView {
 #[component]
 fn OrderDetails(id: Signal<String>, session: Session) -> impl IntoView {
     let i18n = use_i18n();
-    let (Some(client), Some(store), Some(config)) =
-        (use_context::<Client>(), use_context::<OrdersStore>(), use_context::<Arc<Config>>())
-    else {
-        return ().into_any();
-    };
+    let AppContext { client, orders: store, config, .. } = use_app();
     let found = Memo::new(move |_| {
         let id = id.get();
         store.orders.with(|all| all.iter().find(|o| o.id == id).cloned())

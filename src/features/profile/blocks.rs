@@ -4,8 +4,7 @@
 //!
 //! Editable fields edit in place through [`ProfileEditing`], provided by the profile page.
 
-use std::sync::Arc;
-
+use crate::app::use_app;
 use crate::core::ui::nav::A;
 use leptos::html;
 use leptos::prelude::*;
@@ -14,7 +13,6 @@ use crate::core::ui::effect::effect;
 
 use crate::core::api::ApiError;
 use crate::core::browser;
-use crate::core::config::Config;
 use crate::core::i18n::{use_i18n, Strings};
 use crate::core::intl;
 use crate::core::logic::locale::Lang;
@@ -61,7 +59,7 @@ pub struct ProfileEditing {
 /// Call while rendering.
 fn image_url(src: &str) -> Option<String> {
     let src = safe_image_src(src)?;
-    let base = use_context::<Arc<Config>>().map(|c| c.source_url.clone()).unwrap_or_default();
+    let base = use_app().config.source_url.clone();
     if base.is_empty() {
         return Some(src.to_string());
     }
@@ -81,7 +79,7 @@ fn actionable(
     label: Option<String>,
     content: AnyView,
 ) -> AnyView {
-    let templates = use_context::<Arc<Config>>().map(|c| c.actions.clone()).unwrap_or_default();
+    let templates = use_app().config.actions.clone();
     let t = use_i18n();
     match resolve(action, &templates) {
         Target::Screen(path) => {
@@ -205,9 +203,7 @@ pub fn ProfileBlocks(profile: Profile, lang: Lang) -> impl IntoView {
 #[component]
 fn EditableValueView(field: EditableValue, heading: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let Some(editing) = use_context::<ProfileEditing>() else {
-        return ().into_any();
-    };
+    let editing = expect_context::<ProfileEditing>();
     let id = field.id.clone();
     let title = field.title.clone().unwrap_or_else(|| id.clone());
     let is_open = {
@@ -303,9 +299,7 @@ fn EditableValueView(field: EditableValue, heading: bool) -> impl IntoView {
 #[component]
 fn Editor(form: FormField, title: String) -> impl IntoView {
     let i18n = use_i18n();
-    let Some(editing) = use_context::<ProfileEditing>() else {
-        return ().into_any();
-    };
+    let editing = expect_context::<ProfileEditing>();
     let input_id = format!("wc-edit-{}", crate::features::forms::logic::dom_id("f", &form.id));
     let form_id = form.id.clone();
     let error_id = format!("{input_id}-error");

@@ -9,6 +9,7 @@
 //! answer `ok` to changes they ignore. Values edit with the type and options of the registration
 //! field of the same id when the profile gives none (see `profile::edit`).
 
+use crate::app::{use_app, AppContext};
 use crate::core::storage;
 use crate::core::ui::nav::use_navigate;
 use crate::core::ui::nav::NavigateOptions;
@@ -19,14 +20,13 @@ use crate::core::ui::effect::effect;
 
 use crate::core::ui::submit::newest_only;
 
-use crate::core::api::{ApiError, Client};
+use crate::core::api::ApiError;
 use crate::core::browser::{self};
 use crate::core::i18n::use_i18n;
 use crate::core::session::{Notice, Session};
 use crate::core::ui::banner::ErrorBanner;
 use crate::core::ui::load::Load;
 use crate::features::forms::wire::{FieldType, FormField};
-use crate::features::orders::store::OrdersStore;
 use crate::features::profile::blocks::{Draft, ProfileBlocks, ProfileEditing};
 use crate::features::profile::edit::{change_applied, edit_field, value_to_send};
 use crate::features::profile::wire::{EditableValue, Profile, ProfileField, Verification};
@@ -86,9 +86,7 @@ struct Saved {
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    let Some(session) = use_context::<Session>() else {
-        return ().into_any();
-    };
+    let session = use_app().session;
     // Checked once: signing out navigates away itself.
     if session.token().is_none() {
         return view! { <Redirect path=format!("/sign-in?next={HERE}")/> }.into_any();
@@ -99,9 +97,7 @@ pub fn ProfilePage() -> impl IntoView {
 #[component]
 fn ProfileView(session: Session) -> impl IntoView {
     let i18n = use_i18n();
-    let Some(client) = use_context::<Client>() else {
-        return ().into_any();
-    };
+    let AppContext { client, orders, .. } = use_app();
     let navigate = use_navigate();
     let load_client = client.clone();
     let profile = Load::new(move || {
@@ -307,9 +303,7 @@ fn ProfileView(session: Session) -> impl IntoView {
             });
         }
         keep_draft(None);
-        if let Some(store) = use_context::<OrdersStore>() {
-            store.clear();
-        }
+        orders.clear();
         session.end(Notice::SignedOut);
         navigate("/sign-in", NavigateOptions::default());
     };

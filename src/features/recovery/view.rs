@@ -2,6 +2,7 @@
 //! recovery_url`; the server's `message` is the outcome. A server that configures no recovery
 //! fields (`fields: null`) gets a single e-mail field, the one every shop has.
 
+use crate::app::use_app;
 use crate::core::ui::nav::A;
 use leptos::prelude::*;
 
@@ -9,7 +10,6 @@ use crate::core::api::ApiError;
 
 use crate::core::ui::submit::newest_only;
 
-use crate::core::api::Client;
 use crate::core::i18n::use_i18n;
 use crate::core::ui::load::Load;
 use crate::core::ui::submit::SubmitButton;
@@ -25,9 +25,7 @@ fn fallback_fields(title: &str) -> Vec<FormField> {
 #[component]
 pub fn Recover() -> impl IntoView {
     let i18n = use_i18n();
-    let Some(client) = use_context::<Client>() else {
-        return ().into_any();
-    };
+    let client = use_app().client;
     let fields_client = client.clone();
     let fields = Load::new(move || {
         let _ = i18n.lang.get();

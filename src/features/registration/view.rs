@@ -12,6 +12,7 @@
 //! the code step keeps the values that await a code; the form says why, offers the code step and
 //! a new code, and sends the form again only if those values changed.
 
+use crate::app::{use_app, AppContext};
 use crate::core::storage;
 use crate::core::ui::nav::use_navigate;
 use crate::core::ui::nav::NavigateOptions;
@@ -21,10 +22,10 @@ use leptos::prelude::*;
 use crate::core::ui::submit::newest_only;
 
 use crate::core::api::auth::Token;
-use crate::core::api::{ApiError, Client};
+use crate::core::api::ApiError;
 use crate::core::browser::{self};
 use crate::core::i18n::use_i18n;
-use crate::core::session::{Notice, Session};
+use crate::core::session::Notice;
 use crate::core::ui::banner::ErrorBanner;
 use crate::core::ui::load::Load;
 use crate::core::ui::submit::SubmitButton;
@@ -47,9 +48,7 @@ fn clear_draft() {
 #[component]
 pub fn Register() -> impl IntoView {
     let i18n = use_i18n();
-    let (Some(client), Some(session)) = (use_context::<Client>(), use_context::<Session>()) else {
-        return ().into_any();
-    };
+    let AppContext { client, session, .. } = use_app();
     let navigate = use_navigate();
 
     let fields_client = client.clone();

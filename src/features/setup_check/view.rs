@@ -5,16 +5,14 @@
 //! is signed in in this tab, how the order history pages. Not linked from the cabinet; the README
 //! points merchants here.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
+use crate::app::{use_app, AppContext};
 use crate::core::api::auth::Token;
 use crate::core::api::{Client, Endpoint};
 use crate::core::browser;
 use crate::core::config::{ApiConfig, Config, TokenStorage};
 use crate::core::i18n::use_i18n;
-use crate::core::session::Session;
 use crate::core::ui::load::Load;
 use crate::core::ui::nav::Nav;
 use crate::features::orders::paging::PageRequest;
@@ -82,20 +80,17 @@ async fn order_paging(client: &Client, token: Option<Token>) -> Vec<Finding> {
 #[component]
 pub fn SetupCheck() -> impl IntoView {
     let i18n = use_i18n();
-    let (Some(client), Some(config)) = (use_context::<Client>(), use_context::<Arc<Config>>())
-    else {
-        return ().into_any();
-    };
+    let AppContext { client, config, .. } = use_app();
     let route_base = use_context::<Nav>().map(|n| n.base()).unwrap_or_default();
     let demo = config.api == ApiConfig::Demo;
     let rows = settings(&config, &route_base);
     let urls = config.clone();
     let runs = RwSignal::new(0u32);
-    let session = use_context::<Session>();
+    let session = use_app().session;
     let results = Load::new(move || {
         runs.track();
         let c = client.clone();
-        let token = session.and_then(|s| s.token());
+        let token = session.token();
         async move {
             let mut out = Vec::new();
             for (endpoint, login_expected) in PROBED {

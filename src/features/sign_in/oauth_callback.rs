@@ -5,16 +5,16 @@
 //! anywhere. Then: sign in with the network's token (`POST auth_url` with `type`), or, for a
 //! customer who is signed in already, link it (`POST token_refresh_url`).
 
+use crate::app::{use_app, AppContext};
 use crate::core::ui::nav::use_navigate;
 use crate::core::ui::nav::NavigateOptions;
 use crate::core::ui::nav::A;
 use leptos::prelude::*;
 
-use crate::core::api::{ApiError, Client, SocialGrant, SocialNetwork};
+use crate::core::api::{ApiError, SocialGrant, SocialNetwork};
 use crate::core::browser;
 use crate::core::i18n::use_i18n;
 use crate::core::logic::url::local_path;
-use crate::core::session::Session;
 use crate::core::ui::banner::ErrorBanner;
 use crate::features::sign_in::oauth::{parse_reply, state_matches};
 use crate::features::sign_in::social::{Pending, CALLBACK_PATH};
@@ -29,9 +29,7 @@ enum Phase {
 #[component]
 pub fn OAuthCallback() -> impl IntoView {
     let i18n = use_i18n();
-    let (Some(client), Some(session)) = (use_context::<Client>(), use_context::<Session>()) else {
-        return ().into_any();
-    };
+    let AppContext { client, session, .. } = use_app();
     let navigate = use_navigate();
     let phase = RwSignal::new(Phase::Working);
 

@@ -3,12 +3,11 @@
 //! A press stores a random `state` (with what to do on return) in session storage and sends the
 //! customer to the network's authorize page; `oauth_callback.rs` finishes the flow.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
+use crate::app::use_app;
 use crate::core::browser::{self};
-use crate::core::config::{Config, SocialConfig};
+use crate::core::config::SocialConfig;
 use crate::core::i18n::use_i18n;
 use crate::core::logic::url;
 use crate::core::storage;
@@ -67,7 +66,7 @@ fn start(social: &SocialConfig, connect: bool, next: &str, route_base: &str) {
 #[component]
 pub fn SocialButtons(connect: bool, #[prop(into)] next: String) -> impl IntoView {
     let i18n = use_i18n();
-    let networks = use_context::<Arc<Config>>().map(|c| c.social.clone()).unwrap_or_default();
+    let networks = use_app().config.social.clone();
     let route_base = use_context::<Nav>().map(|n| n.base()).unwrap_or_default();
     (!networks.is_empty()).then(|| {
         let buttons = networks

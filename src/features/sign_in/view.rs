@@ -5,8 +5,7 @@
 //! fields can't be loaded the screen still works with a generic label. What the customer typed
 //! survives every failure; a request in flight can't be sent twice.
 
-use std::sync::Arc;
-
+use crate::app::{use_app, AppContext};
 use crate::core::ui::nav::NavigateOptions;
 use crate::core::ui::nav::A;
 use crate::core::ui::nav::{use_navigate, use_query_map};
@@ -18,12 +17,12 @@ use crate::core::ui::effect::effect;
 use crate::core::ui::submit::newest_only;
 
 use crate::core::api::auth::Token;
-use crate::core::api::{ApiError, Client};
+use crate::core::api::ApiError;
 use crate::core::browser;
-use crate::core::config::{Config, TokenStorage};
+use crate::core::config::TokenStorage;
 use crate::core::i18n::use_i18n;
 use crate::core::logic::url::local_path;
-use crate::core::session::{Notice, Session};
+use crate::core::session::Notice;
 use crate::core::ui::banner::{ErrorBanner, Notice as NoticeBanner};
 use crate::core::ui::load::Load;
 use crate::core::ui::reveal::RevealToggle;
@@ -59,11 +58,7 @@ impl LoginInput {
 #[component]
 pub fn SignIn() -> impl IntoView {
     let i18n = use_i18n();
-    let (Some(client), Some(session), Some(config)) =
-        (use_context::<Client>(), use_context::<Session>(), use_context::<Arc<Config>>())
-    else {
-        return ().into_any();
-    };
+    let AppContext { client, session, config, .. } = use_app();
     let navigate = use_navigate();
     let query = use_query_map();
 

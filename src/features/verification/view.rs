@@ -9,13 +9,14 @@ use std::time::Duration;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::app::use_app;
 use crate::core::storage;
 use crate::core::ui::effect::effect;
 
 use crate::core::ui::submit::newest_only;
 
 use crate::core::api::auth::Token;
-use crate::core::api::{ApiError, Client, ProtocolError};
+use crate::core::api::{ApiError, ProtocolError};
 use crate::core::browser::{self};
 use crate::core::i18n::use_i18n;
 use crate::core::ui::banner::ErrorBanner;
@@ -55,9 +56,7 @@ pub fn CodeVerification(
     on_back: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let Some(client) = use_context::<Client>() else {
-        return ().into_any();
-    };
+    let client = use_app().client;
     let deadline = RwSignal::new(stored_deadline(&target));
     let now = RwSignal::new(browser::now_ms());
     if let Ok(handle) =
