@@ -147,7 +147,8 @@ async fn dates_money_and_plurals_are_the_customers() {
     ] {
         let b = Browser::signed_in(&server, lang).await;
         b.client.goto(&server.url("/orders")).await.expect("open");
-        b.wait_text(".wc-order-row", day).await;
+        // The date's own element: WebKit's WebDriver reads a row link's text as its first line.
+        b.wait_text(".wc-order-date", day).await;
         let rows = b
             .js("return [...document.querySelectorAll('.wc-order-row')].map(r => \
                  [r.querySelector('.wc-order-date').textContent, \
