@@ -1,4 +1,5 @@
-//! `Client`: one async method per endpoint, returning typed values or an [`ApiError`].
+//! `Client`: one async method per endpoint, returning typed values or an [`ApiError`]. The
+//! methods live with their features (`features/<feature>/api.rs`); this file has what they share.
 //!
 //! The client builds request bodies (with the common fields every form sends), hands them to the
 //! configured transport, and reads the answer through the same envelope rules whatever the
@@ -14,10 +15,8 @@ use crate::core::api::envelope::{self, BodyProblem, ErrorData, Reply};
 use crate::core::api::json::{Map, Value};
 use crate::core::logic::text::clean_server_message;
 use crate::features::forms::wire::FormField;
-use crate::features::orders::paging::PageRequest;
 use crate::features::orders::wire::OrdersPage;
 use crate::features::profile::wire::Profile;
-use serde_json::json;
 
 /// The fields sent with registration, sign-in and recovery.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -95,7 +94,7 @@ impl Client {
         self.common.lock().map(|c| c.clone()).unwrap_or_default()
     }
 
-    fn common_body(&self) -> Map {
+    pub(crate) fn common_body(&self) -> Map {
         let c = self.common();
         let mut m = Map::new();
         m.insert("appId".into(), c.app_id.into());
@@ -113,7 +112,7 @@ impl Client {
         m
     }
 
-    async fn send(&self, mut req: ApiRequest) -> Result<RawResponse, ApiError> {
+    pub(crate) async fn send(&self, mut req: ApiRequest) -> Result<RawResponse, ApiError> {
         req.locale = Some(self.common().locale);
         self.transport.send(req).await.map_err(|e| match e {
             TransportError::Network => ApiError::Network,
@@ -121,7 +120,7 @@ impl Client {
         })
     }
 
-    async fn post(
+    pub(crate) async fn post(
         &self,
         endpoint: Endpoint,
         token: Option<&Token>,
@@ -133,7 +132,7 @@ impl Client {
         self.send(req).await
     }
 
-    async fn get(
+    pub(crate) async fn get(
         &self,
         endpoint: Endpoint,
         token: Option<&Token>,
@@ -145,106 +144,6 @@ impl Client {
         self.send(req).await
     }
 
-    /// A raw `GET` of a fields endpoint for the setup check: the answer as it came, undecoded.
-    pub async fn probe(&self, endpoint: Endpoint) -> Result<RawResponse, ApiError> {
-        self.get(endpoint, None, Vec::new()).await
-    }
-
-    /// A raw `POST verification_url` with a code no one was sent, for the setup check: servers
-    /// answer an error; the published module crashes (HTTP 200 and a page).
-    pub async fn probe_wrong_code(&self) -> Result<RawResponse, ApiError> {
-        let body = json!({
-            "appId": self.common().app_id,
-            "code": "000000",
-            "field_id": "phone",
-            "value": "+70000000000",
-        });
-        self.post(Endpoint::Verification, None, body).await
-    }
-
-    /// `GET regFields_url`.
-    pub async fn registration_fields(&self) -> Result<Vec<FormField>, ApiError> {
-        let resp = self.get(Endpoint::RegFields, None, Vec::new()).await?;
-        decode::fields(&resp)
-    }
-
-    /// `POST registration_url` with one key per field id (`values`), plus the common fields.
-    pub async fn register(&self, values: &[(String, String)]) -> Result<Token, ApiError> {
-        let mut body = self.common_body();
-        insert_given(&mut body, values);
-        let resp = self.post(Endpoint::Registration, None, Value::Object(body)).await?;
-        decode::token(&resp)
-    }
-
-    /// `POST auth_url` with login and password.
-    pub async fn sign_in(&self, login: &str, password: &str) -> Result<Token, ApiError> {
-        let mut body = self.common_body();
-        body.insert("login".into(), login.trim().into());
-        body.insert("password".into(), password.into());
-        let resp = self.post(Endpoint::Auth, None, Value::Object(body)).await?;
-        decode::token(&resp)
-    }
-
-    /// `POST auth_url` with a social network's token.
-    pub async fn sign_in_social(&self, grant: &SocialGrant) -> Result<Token, ApiError> {
-        let mut body = self.common_body();
-        body.insert("accessToken".into(), grant.access_token.as_str().into());
-        body.insert("type".into(), grant.network.wire_name().into());
-        if let Some(id) = &grant.internal_id {
-            body.insert("internal_id".into(), id.as_str().into());
-        }
-        let resp = self.post(Endpoint::Auth, None, Value::Object(body)).await?;
-        decode::token(&resp)
-    }
-
-    /// `POST verification_url`. Signs in (a token) at the end of registration; a profile change
-    /// verification may answer `ok` without one.
-    pub async fn verify(
-        &self,
-        field_id: &str,
-        value: &str,
-        code: &str,
-        token: Option<&Token>,
-    ) -> Result<Option<Token>, ApiError> {
-        let body = json!({
-            "appId": self.common().app_id,
-            "code": code.trim(),
-            "field_id": field_id,
-            "value": value,
-        });
-        let resp = self.post(Endpoint::Verification, token, body).await?;
-        decode::verification_with(&resp, token.is_some())
-    }
-
-    /// `POST verification_repeat_url`: send the code again.
-    pub async fn resend_code(
-        &self,
-        field_id: &str,
-        value: &str,
-        token: Option<&Token>,
-    ) -> Result<(), ApiError> {
-        let app_id = self.common().app_id;
-        let body = json!({ "appId": app_id, "field_id": field_id, "value": value });
-        let resp = self.post(Endpoint::VerificationRepeat, token, body).await?;
-        read_ok(&resp, token.is_some())
-    }
-
-    /// `POST token_refresh_url`: a signed-in customer re-authorized with a social network.
-    pub async fn refresh_social_token(
-        &self,
-        token: &Token,
-        grant: &SocialGrant,
-    ) -> Result<(), ApiError> {
-        let mut body = Map::new();
-        body.insert("accessToken".into(), grant.access_token.as_str().into());
-        body.insert("type".into(), grant.network.wire_name().into());
-        if let Some(id) = &grant.internal_id {
-            body.insert("internal_id".into(), id.as_str().into());
-        }
-        let resp = self.post(Endpoint::TokenRefresh, Some(token), Value::Object(body)).await?;
-        read_ok(&resp, true)
-    }
-
     /// `DELETE logout_url` (the auth URL unless configured). The caller forgets the token
     /// whatever this returns.
     pub async fn sign_out(&self, token: &Token) -> Result<(), ApiError> {
@@ -253,55 +152,11 @@ impl Client {
         let resp = self.send(req).await?;
         read_ok(&resp, true)
     }
-
-    /// `GET recovery_fields_url`.
-    pub async fn recovery_fields(&self) -> Result<Vec<FormField>, ApiError> {
-        let resp = self.get(Endpoint::RecoveryFields, None, Vec::new()).await?;
-        decode::fields(&resp)
-    }
-
-    /// `POST recovery_url`; `ok` carries a message for the customer.
-    pub async fn recover(&self, values: &[(String, String)]) -> Result<Option<String>, ApiError> {
-        let mut body = self.common_body();
-        insert_given(&mut body, values);
-        let resp = self.post(Endpoint::Recovery, None, Value::Object(body)).await?;
-        decode::recovery(&resp)
-    }
-
-    /// `GET profile_url`.
-    pub async fn profile(&self, token: &Token) -> Result<Profile, ApiError> {
-        let resp = self.get(Endpoint::Profile, Some(token), Vec::new()).await?;
-        decode::profile(&resp)
-    }
-
-    /// `POST verification_change_url` with `{fields: [{field_id, value}]}`.
-    pub async fn change_fields(
-        &self,
-        token: &Token,
-        changes: &[(String, String)],
-    ) -> Result<(), ApiError> {
-        let fields: Vec<Value> = changes
-            .iter()
-            .filter(|(_, value)| !value.trim().is_empty())
-            .map(|(id, value)| json!({ "field_id": id, "value": value }))
-            .collect();
-        let body = json!({ "fields": fields });
-        let resp = self.post(Endpoint::ChangeFields, Some(token), body).await?;
-        read_ok(&resp, true)
-    }
-
-    /// `GET order_list_url` with `offset` and `limit` (see `orders::paging` for what they mean
-    /// to which server).
-    pub async fn orders(&self, token: &Token, page: &PageRequest) -> Result<OrdersPage, ApiError> {
-        let query = vec![("offset", page.offset.clone()), ("limit", page.limit.to_string())];
-        let resp = self.get(Endpoint::OrderList, Some(token), query).await?;
-        decode::orders(&resp)
-    }
 }
 
 /// Add one key per form value, leaving out empty ones: the published module reads a key that is
 /// there at all (`"login": ""` beside the e-mail makes recovery look for an empty login).
-fn insert_given(body: &mut Map, values: &[(String, String)]) {
+pub(crate) fn insert_given(body: &mut Map, values: &[(String, String)]) {
     for (k, v) in values.iter().filter(|(_, v)| !v.trim().is_empty()) {
         body.insert(k.as_str().into(), v.as_str().into());
     }
@@ -364,7 +219,7 @@ fn read_data<T>(
     })
 }
 
-fn read_ok(resp: &RawResponse, sent_token: bool) -> Result<(), ApiError> {
+pub(crate) fn read_ok(resp: &RawResponse, sent_token: bool) -> Result<(), ApiError> {
     // `data` of a bare success is ignored (sign-out sends unrelated junk there).
     interpret(resp, sent_token, |_| Ok(()))
 }

@@ -8,6 +8,7 @@
 //! - `status` (the badge's tone from the server's free-text status) and `dates` (what a
 //!   `created_at` says), both pure.
 
+pub mod api;
 pub mod dates;
 pub mod list;
 pub mod order_page;

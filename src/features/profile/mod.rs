@@ -8,6 +8,7 @@
 //! - `view`: the page, its loading and saving.
 
 pub mod actions;
+pub mod api;
 pub mod barcode;
 pub mod blocks;
 pub mod bonus;

@@ -1,3 +1,4 @@
 //! Password recovery: the server's recovery form and the message it answers with.
 
+pub mod api;
 pub mod view;

@@ -4,5 +4,6 @@
 //! - `diagnose`: pure reading of each answer into findings (tested natively);
 //! - `view`: the page.
 
+pub mod api;
 pub mod diagnose;
 pub mod view;

@@ -6,6 +6,7 @@
 //!   the flow kept across the network's pages; `oauth_callback`: the return route;
 //! - `view`: the sign-in page.
 
+pub mod api;
 pub mod login_field;
 pub mod oauth;
 pub mod oauth_callback;

@@ -1,0 +1,33 @@
+//! The profile's calls: load it, change fields.
+
+use serde_json::json;
+
+use crate::core::api::auth::Token;
+use crate::core::api::client::{decode, read_ok};
+use crate::core::api::json::Value;
+use crate::core::api::{ApiError, Client, Endpoint};
+use crate::features::profile::wire::Profile;
+
+impl Client {
+    /// `GET profile_url`.
+    pub async fn profile(&self, token: &Token) -> Result<Profile, ApiError> {
+        let resp = self.get(Endpoint::Profile, Some(token), Vec::new()).await?;
+        decode::profile(&resp)
+    }
+
+    /// `POST verification_change_url` with `{fields: [{field_id, value}]}`.
+    pub async fn change_fields(
+        &self,
+        token: &Token,
+        changes: &[(String, String)],
+    ) -> Result<(), ApiError> {
+        let fields: Vec<Value> = changes
+            .iter()
+            .filter(|(_, value)| !value.trim().is_empty())
+            .map(|(id, value)| json!({ "field_id": id, "value": value }))
+            .collect();
+        let body = json!({ "fields": fields });
+        let resp = self.post(Endpoint::ChangeFields, Some(token), body).await?;
+        read_ok(&resp, true)
+    }
+}

@@ -1,0 +1,24 @@
+//! The setup check's raw calls: answers as they came, for `diagnose` to read.
+
+use serde_json::json;
+
+use crate::core::api::{ApiError, Client, Endpoint, RawResponse};
+
+impl Client {
+    /// A raw `GET` of a fields endpoint for the setup check: the answer as it came, undecoded.
+    pub async fn probe(&self, endpoint: Endpoint) -> Result<RawResponse, ApiError> {
+        self.get(endpoint, None, Vec::new()).await
+    }
+
+    /// A raw `POST verification_url` with a code no one was sent, for the setup check: servers
+    /// answer an error; the published module crashes (HTTP 200 and a page).
+    pub async fn probe_wrong_code(&self) -> Result<RawResponse, ApiError> {
+        let body = json!({
+            "appId": self.common().app_id,
+            "code": "000000",
+            "field_id": "phone",
+            "value": "+70000000000",
+        });
+        self.post(Endpoint::Verification, None, body).await
+    }
+}
