@@ -55,8 +55,10 @@ const bucket = (name) => {
   const blanket = name.match(/^_?<[A-Z] as ([A-Za-z_][A-Za-z0-9_]*)/);
   if (blanket) return blanket[1];
   const n = name.replace(/^_?</, "");
-  const m = n.match(/^([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?(?:::([A-Za-z_][A-Za-z0-9_]*))?/);
+  const m = n.match(/^([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?(?:::([A-Za-z_][A-Za-z0-9_]*))?(?:::([A-Za-z_][A-Za-z0-9_]*))?/);
   if (!m) return n.slice(0, 30);
+  // The cabinet's own code by feature and by core module (web_cabinet::features::orders).
+  if (m[1] === "web_cabinet" && ["features", "core"].includes(m[2]) && m[3]) return `${m[1]}::${m[2]}::${m[3]}`;
   return ["web_cabinet", "core", "alloc", "std"].includes(m[1]) && m[2] ? `${m[1]}::${m[2]}` : m[1];
 };
 const totals = new Map();
