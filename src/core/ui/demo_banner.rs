@@ -7,7 +7,7 @@ mod with_demo {
 
     use leptos::prelude::*;
 
-    use crate::core::api::Client;
+    use crate::app::use_app;
     use crate::core::i18n::use_i18n;
     use crate::demo::{DEMO_LOGIN, DEMO_PASSWORD};
 
@@ -16,8 +16,7 @@ mod with_demo {
     #[component]
     pub fn DemoBanner() -> impl IntoView {
         let i18n = use_i18n();
-        let client = use_context::<Client>();
-        let demo = client.as_ref().and_then(|c| c.transport().demo().cloned());
+        let demo = use_app().client.transport().demo().cloned();
         demo.map(|demo| {
             let code = RwSignal::new(demo.last_code());
             // Codes are "sent" by whatever screen asked for one; a slow poll keeps the banner current

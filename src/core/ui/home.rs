@@ -3,11 +3,11 @@
 use crate::core::ui::nav::Redirect;
 use leptos::prelude::*;
 
-use crate::core::session::Session;
+use crate::app::use_app;
 
 #[component]
 pub fn Home() -> impl IntoView {
-    let signed_in = use_context::<Session>().is_some_and(|s| s.is_signed_in());
+    let signed_in = use_app().session.is_signed_in();
     let path = if signed_in { "/profile" } else { "/sign-in" };
     view! { <Redirect path=path/> }
 }

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::app::use_app;
 use crate::core::i18n::use_i18n;
 use crate::core::logic::locale::Lang;
-use crate::core::session::Session;
 use crate::core::ui::demo_banner::demo_banner;
 use crate::core::ui::nav::A;
 
@@ -29,9 +29,9 @@ pub fn Shell(children: Children) -> impl IntoView {
 #[component]
 fn SectionNav() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_context::<Session>();
+    let session = use_app().session;
     move || {
-        session.filter(Session::is_signed_in).map(|_| {
+        session.is_signed_in().then(|| {
             view! {
                 <nav class="wc-nav" aria-label=move || i18n.t().nav_label>
                     <A href="/profile" class="wc-nav-link">{move || i18n.t().nav_profile}</A>

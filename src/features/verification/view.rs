@@ -30,10 +30,13 @@ pub fn start_countdown(target: &CodeTarget) {
     storage::resend_deadline(target).store(&deadline);
 }
 
+/// When "send again" opens: as stored, or — a code step shown with no countdown yet — from now,
+/// kept so that a reload does not start it over.
 fn stored_deadline(target: &CodeTarget) -> u64 {
-    storage::resend_deadline(target)
-        .load()
-        .unwrap_or_else(|| browser::now_ms() + u64::from(target.resend_after) * 1000)
+    storage::resend_deadline(target).load().unwrap_or_else(|| {
+        start_countdown(target);
+        browser::now_ms() + u64::from(target.resend_after) * 1000
+    })
 }
 
 /// Forget a target's countdown once it is verified.
