@@ -312,6 +312,44 @@ async fn a_request_that_outlives_the_timeout_is_aborted() {
     b.close().await;
 }
 
+/// A screen that goes away cancels its request: the profile is still loading (the server takes
+/// its time) when the customer opens the orders, and the browser closes the profile request at
+/// once instead of leaving it open until the 30 s timeout.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_screen_that_goes_away_cancels_its_request() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config_with_timeout(30_000))).await;
+    let b = Browser::signed_in(&server, "en-US").await;
+    let asked = server.requests_to(Endpoint::Profile).len();
+    server.fault_next(Endpoint::Profile, Fault::Hang);
+    b.client.goto(&server.url("/profile")).await.expect("open");
+    for _ in 0..75 {
+        if server.requests_to(Endpoint::Profile).len() > asked {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert!(server.requests_to(Endpoint::Profile).len() > asked, "the profile was asked for");
+    assert!(server.abandoned().is_empty());
+    b.click(".wc-nav a[href='/orders']").await;
+    b.find(".wc-order-row").await;
+    let mut abandoned = Vec::new();
+    for _ in 0..25 {
+        abandoned = server.abandoned();
+        if !abandoned.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert_eq!(
+        abandoned,
+        [Endpoint::Profile],
+        "{}: the profile request outlived its screen",
+        b.engine.name()
+    );
+    b.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rapid_clicks_send_one_sign_in() {
     let _turn = ONE_AT_A_TIME.lock().await;

@@ -199,9 +199,34 @@ pub struct ServerState {
     /// Applied to every request to the endpoint (after the queued ones) until cleared.
     pub sticky: Mutex<Vec<(Endpoint, Fault)>>,
     pub paging: Mutex<PagingMode>,
+    /// Requests answered with [`Fault::Hang`] whose client went away before the answer (the
+    /// browser aborted the fetch and closed the connection).
+    pub abandoned: Mutex<Vec<Endpoint>>,
     /// Behave as the published 1C-Bitrix module ([`published`]).
     pub module: Mutex<Option<published::Module>>,
     pub dist: PathBuf,
+}
+
+/// Records a hanging request in `abandoned` when it is dropped unanswered.
+struct Abandoned {
+    state: Arc<ServerState>,
+    endpoint: Option<Endpoint>,
+}
+
+impl Abandoned {
+    fn answered(mut self) {
+        self.endpoint = None;
+    }
+}
+
+impl Drop for Abandoned {
+    fn drop(&mut self) {
+        if let Some(endpoint) = self.endpoint.take() {
+            if let Ok(mut list) = self.state.abandoned.lock() {
+                list.push(endpoint);
+            }
+        }
+    }
 }
 
 pub struct TestServer {
@@ -265,6 +290,7 @@ impl TestServer {
             xss: Mutex::new(None),
             broken_wasm: Mutex::new(false),
             paging: Mutex::new(PagingMode::Honest),
+            abandoned: Mutex::new(Vec::new()),
             module: Mutex::new(None),
         });
         let app = Router::new()
@@ -311,6 +337,11 @@ impl TestServer {
 
     pub fn log(&self) -> Vec<Logged> {
         self.state.log.lock().unwrap().clone()
+    }
+
+    /// Requests the browser abandoned while the server was still working on them.
+    pub fn abandoned(&self) -> Vec<Endpoint> {
+        self.state.abandoned.lock().unwrap().clone()
     }
 
     pub fn requests_to(&self, endpoint: Endpoint) -> Vec<Logged> {
@@ -535,7 +566,11 @@ async fn api(
         }
         Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
         Some(Fault::Hang) => {
+            // hyper drops this future when the client closes the connection: the guard records
+            // a request the browser gave up on.
+            let guard = Abandoned { state: state.clone(), endpoint: Some(endpoint) };
             tokio::time::sleep(Duration::from_secs(60)).await;
+            guard.answered();
             return StatusCode::GATEWAY_TIMEOUT.into_response();
         }
         Some(Fault::Drop) => {
