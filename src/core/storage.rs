@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::core::browser::{self, Area};
-use crate::features::profile::blocks::Draft as ProfileDraft;
+use crate::features::profile::editing::Draft as ProfileDraft;
 use crate::features::registration::logic::RegistrationDraft;
 use crate::features::sign_in::social::Pending as OAuthFlow;
 use crate::features::verification::logic::CodeTarget;

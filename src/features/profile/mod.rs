@@ -13,5 +13,6 @@ pub mod barcode;
 pub mod blocks;
 pub mod bonus;
 pub mod edit;
+pub mod editing;
 pub mod view;
 pub mod wire;
