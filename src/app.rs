@@ -64,7 +64,11 @@ pub fn start() {
         None if has_base_element => url::route_base(url::path_of(&base)),
         None => String::new(),
     };
+    // A page of the shop's that embeds the cabinet (it names where the cabinet's routes live or
+    // where its config is) is not the cabinet's to serve offline.
+    let embedded = explicit.is_some() || host.get_attribute("data-base").is_some();
     let source = ConfigSource {
+        embedded,
         url: url::resolve(&base, explicit.as_deref().unwrap_or("cabinet.json")).unwrap_or_default(),
         explicit: explicit.is_some(),
         page: PageHints::read(&host),
@@ -82,6 +86,7 @@ struct ConfigSource {
     explicit: bool,
     page: PageHints,
     route_base: String,
+    embedded: bool,
 }
 
 /// What the embedding page knows about the customer (say, the phone typed at checkout), from
@@ -186,6 +191,7 @@ fn initial_lang(config: Option<&Config>) -> Lang {
 #[component]
 fn Boot(source: ConfigSource, root: web_sys::HtmlElement) -> impl IntoView {
     let route_base = source.route_base.clone();
+    let embedded = source.embedded;
     let config = Load::new(move || load_config(source.clone()));
     let lang = RwSignal::new(initial_lang(None));
     provide_context(I18n { lang });
@@ -199,6 +205,7 @@ fn Boot(source: ConfigSource, root: web_sys::HtmlElement) -> impl IntoView {
             .into_any(),
         Some(Ok(config)) => {
             lang.set(initial_lang(Some(&config)));
+            crate::core::worker::sync(config.offline, embedded);
             view! { <Cabinet config route_base=route_base.clone() root=root.clone()/> }.into_any()
         }
         Some(Err(e)) => view! { <BootFailure error=e retry=move || config.refetch()/> }.into_any(),

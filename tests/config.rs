@@ -112,3 +112,13 @@ fn app_id_and_templates() {
     );
     assert_eq!(cfg.social.len(), 1);
 }
+
+#[test]
+fn offline_is_on_unless_turned_off() {
+    assert!(Config::parse("{}", AT).unwrap().offline, "the worker by default");
+    assert!(!Config::parse(r#"{"offline":false}"#, AT).unwrap().offline);
+    assert!(Config::parse(r#"{"offline":true}"#, AT).unwrap().offline);
+    assert_eq!(key_of(r#"{"offline":"no"}"#), "offline");
+    // The install settings are the build's (the manifest); the cabinet lets them be.
+    assert!(Config::parse(r#"{"install":{"name":"Shop"}}"#, AT).is_ok());
+}

@@ -8,171 +8,22 @@
 
 mod support;
 
-use std::collections::HashMap;
-use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use support::browser::{Browser, Engine, ONE_AT_A_TIME};
+use support::nginx::{get, Nginx};
 use support::{dist_dir, http_config, ConfigMode, TestServer};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use web_cabinet::demo::{DEMO_LOGIN, DEMO_PASSWORD};
-
-const NGINX: &str = "/usr/sbin/nginx";
-
-/// nginx running the repository's config, torn down on drop.
-struct Nginx {
-    child: Child,
-    port: u16,
-    dir: PathBuf,
-}
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
-/// `text` with `from` replaced, insisting that `from` is there (the config changed otherwise).
-fn edit(text: &str, from: &str, to: &str) -> String {
-    assert!(text.contains(from), "deploy/nginx no longer contains {from:?}");
-    text.replace(from, to)
-}
-
-impl Nginx {
-    fn start(backend: SocketAddr) -> Self {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .map(|a| a.port())
-            .expect("port");
-        let dir = root.join(format!("target/nginx-test/{port}"));
-        let _ = std::fs::remove_dir_all(&dir);
-        let www = dir.join("www");
-        copy_dir(&dist_dir(), &www);
-        // What a merchant adds beside the bundle: a config naming the proxied API.
-        std::fs::write(www.join("cabinet.json"), http_config()).expect("cabinet.json");
-        let conf = dir.join("conf");
-        copy_dir(&root.join("deploy/nginx/web-cabinet"), &conf.join("web-cabinet"));
-        let site_path = conf.join("web-cabinet/site.conf");
-        let site = std::fs::read_to_string(&site_path).expect("site.conf");
-        let site = edit(&site, "listen 8080;", &format!("listen 127.0.0.1:{port};"));
-        let site = edit(&site, "root /srv/web-cabinet;", &format!("root {};", www.display()));
-        let site = edit(
-            &site,
-            "proxy_pass http://127.0.0.1:9000;",
-            &format!("proxy_pass http://{backend};"),
-        );
-        std::fs::write(&site_path, site).expect("site.conf");
-        // The same policy, plus an address for violation reports (the test server collects them).
-        let headers_path = conf.join("web-cabinet/security-headers.conf");
-        let headers = std::fs::read_to_string(&headers_path).expect("security-headers.conf");
-        let headers = edit(
-            &headers,
-            "object-src 'none'\"",
-            "object-src 'none'; report-uri /api/csp-report\"",
-        );
-        std::fs::write(&headers_path, headers).expect("security-headers.conf");
-
-        let temp = dir.join("tmp");
-        std::fs::create_dir_all(&temp).expect("tmp");
-        let main = format!(
-            "daemon off;\nmaster_process off;\npid {dir}/nginx.pid;\nerror_log {dir}/error.log warn;\n\
-             load_module /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so;\n\
-             load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;\nevents {{ worker_connections 256; }}\n\
-             http {{\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  \
-             access_log off;\n  client_body_temp_path {t}/body;\n  proxy_temp_path {t}/proxy;\n  \
-             fastcgi_temp_path {t}/fastcgi;\n  uwsgi_temp_path {t}/uwsgi;\n  scgi_temp_path {t}/scgi;\n  \
-             include web-cabinet/brotli.conf;\n  include web-cabinet/site.conf;\n}}\n",
-            dir = dir.display(),
-            t = temp.display(),
-        );
-        std::fs::write(conf.join("nginx.conf"), main).expect("nginx.conf");
-        let child = Command::new(NGINX)
-            .arg("-p")
-            .arg(&dir)
-            .arg("-c")
-            .arg(conf.join("nginx.conf"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {NGINX}: {e} (run scripts/setup)"));
-        let nginx = Self { child, port, dir };
-        for _ in 0..100 {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return nginx;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let log = std::fs::read_to_string(nginx.dir.join("error.log")).unwrap_or_default();
-        panic!("nginx did not start: {log}");
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("http://127.0.0.1:{}{path}", self.port)
-    }
-}
-
-struct Answer {
-    status: u16,
-    headers: HashMap<String, String>,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn header(&self, name: &str) -> &str {
-        self.headers.get(name).map_or("", String::as_str)
-    }
-}
-
-/// One HTTP/1.1 GET, by hand: the test checks exactly what nginx sends.
-async fn get(port: u16, path: &str, extra: &[(&str, &str)]) -> Answer {
-    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.expect("connect");
-    let mut request =
-        format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n");
-    for (name, value) in extra {
-        request.push_str(&format!("{name}: {value}\r\n"));
-    }
-    request.push_str("\r\n");
-    stream.write_all(request.as_bytes()).await.expect("write");
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).await.expect("read");
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a header block");
-    let head = String::from_utf8_lossy(&raw[..split]).to_string();
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|s| s.parse().ok())
-        .expect("status line");
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
-    Answer { status, headers, body: raw[split + 4..].to_vec() }
-}
 
 fn hashed(ext: &str) -> String {
     std::fs::read_dir(dist_dir())
         .expect("dist")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().to_string())
-        .find(|n| n.starts_with("web-cabinet-") && n.ends_with(ext))
+        .find(|n| {
+            let hash = n.strip_prefix("web-cabinet-").and_then(|r| r.strip_suffix(ext));
+            hash.is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+        })
         .unwrap_or_else(|| panic!("no hashed {ext} in dist/"))
 }
 

@@ -62,6 +62,9 @@ pub struct Config {
     /// Iframe mode: the origin of the shop page that frames the cabinet; it alone is told the
     /// cabinet's height and sign-in state, and it alone may switch the language.
     pub parent_origin: Option<String>,
+    /// Whether the cabinet's own page installs its service worker (the app files and the till
+    /// card with no signal). `false` removes a worker an earlier visit installed.
+    pub offline: bool,
     /// Where `cabinet.json` was read from: relative URLs — the API's, and the images a server
     /// sends as relative paths — resolve against it. Empty: the document's base.
     pub source_url: String,
@@ -84,6 +87,7 @@ impl Default for Config {
             saved_phone: None,
             saved_email: None,
             parent_origin: None,
+            offline: true,
             source_url: String::new(),
         }
     }
@@ -200,6 +204,11 @@ impl Config {
             cfg.parent_origin = Some(url::as_origin(&v).ok_or_else(|| {
                 err("parent_origin", "must be an origin such as https://shop.example (never *)")
             })?);
+        }
+        match root.get("offline") {
+            None | Some(Value::Null) => {}
+            Some(Value::Bool(on)) => cfg.offline = *on,
+            Some(_) => return Err(err("offline", "must be true or false")),
         }
         cfg.actions = actions(&root, config_url)?;
         cfg.social = social(&root)?;

@@ -125,6 +125,17 @@ pub fn plural(n: f64, lang: Lang) -> Plural {
     }
 }
 
+/// A moment with its time: "2 декабря 2026 г., 10:15", "2 December 2026 at 10:15".
+pub fn moment(epoch_ms: f64, lang: Lang) -> String {
+    if !IN_BROWSER {
+        return plain(epoch_ms);
+    }
+    let pairs = [("dateStyle", JsValue::from_str("long")), ("timeStyle", "short".into())];
+    let formatter = Intl::DateTimeFormat::new(&locales(lang), &options(&pairs));
+    call_format(formatter.format(), &Date::new(&JsValue::from_f64(epoch_ms)))
+        .unwrap_or_else(|| plain(epoch_ms))
+}
+
 /// An order's date: a moment in the customer's own time zone (an order placed at 00:30 in
 /// Moscow is dated that day there, not the day before as in UTC), a calendar day as the shop
 /// wrote it, free text as sent.

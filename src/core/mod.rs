@@ -17,3 +17,4 @@ pub mod logic;
 pub mod session;
 pub mod storage;
 pub mod ui;
+pub mod worker;

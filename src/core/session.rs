@@ -79,6 +79,8 @@ impl Session {
     /// Keep a new token. `remember` ("stay signed in") matters only with `session` storage.
     pub fn sign_in(&self, token: Token, remember: bool) {
         Self::forget_stored();
+        // Whoever signs in now, a card kept before is not theirs to see.
+        self.forget_card();
         match (self.storage, remember) {
             (TokenStorage::Memory, _) => {}
             (TokenStorage::Local, _) | (TokenStorage::Session, true) => {
@@ -88,6 +90,22 @@ impl Session {
         }
         self.notice.set(None);
         self.token.set(Some(token));
+    }
+
+    /// A stand-in for the session (never the token itself), for what is kept for it.
+    pub fn fingerprint(&self) -> Option<String> {
+        self.token().map(|t| token_fingerprint(t.expose()))
+    }
+
+    /// Where the token is kept (`None`: in memory only).
+    pub fn token_area(&self) -> Option<Area> {
+        [Area::Session, Area::Local].into_iter().find(|a| storage::token(*a).load().is_some())
+    }
+
+    /// Delete the till card kept on this device, wherever it is.
+    pub fn forget_card(&self) {
+        storage::till_card(Area::Session).remove();
+        storage::till_card(Area::Local).remove();
     }
 
     /// Show a notice on the sign-in screen without touching the token.
@@ -123,6 +141,7 @@ impl Session {
             Self::tell_other_tabs(&token, why);
         }
         storage::confirmed_contacts().remove();
+        self.forget_card();
         self.notice.set(Some(why));
         self.token.set(None);
     }
@@ -134,6 +153,7 @@ impl Session {
             self.notice.set(Some(why));
             self.token.set(None);
             storage::confirmed_contacts().remove();
+            self.forget_card();
         }
     }
 

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::core::browser::{self, Area};
 use crate::features::profile::editing::Draft as ProfileDraft;
+use crate::features::profile::till_card::TillCard;
 use crate::features::registration::logic::RegistrationDraft;
 use crate::features::sign_in::social::Pending as OAuthFlow;
 use crate::features::verification::logic::CodeTarget;
@@ -92,6 +93,12 @@ pub fn app_id() -> KeptText {
 /// The demo backend's accounts and orders, as the demo writes them.
 pub fn demo_state() -> KeptText {
     KeptText { area: Area::Local, key: "web-cabinet:demo" }
+}
+
+/// The loyalty card kept for the till with no signal (`profile::till_card` says when), in the
+/// area that holds the token: it goes when the session goes.
+pub fn till_card(area: Area) -> Kept<TillCard> {
+    Kept::at(area, "web-cabinet:till-card")
 }
 
 /// Contacts (field id, value) confirmed with a code in this tab.

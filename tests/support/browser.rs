@@ -272,6 +272,18 @@ impl Browser {
             .expect("chromedriver network_conditions");
     }
 
+    /// Chromium's DevTools "Offline" (`navigator.onLine` false, every request fails), or back.
+    pub async fn emulate_offline(&self, offline: bool) {
+        assert_eq!(self.engine, Engine::Chromium, "network emulation is Chromium's");
+        let conditions = serde_json::json!({ "network_conditions": {
+            "offline": offline, "latency": 0, "download_throughput": -1, "upload_throughput": -1,
+        }});
+        self.client
+            .issue_cmd(Chromium("chromium/network_conditions", conditions))
+            .await
+            .expect("chromedriver network_conditions");
+    }
+
     /// Type into whatever has the focus, as a keyboard does (WebDriver key codes included).
     pub async fn keys(&self, text: &str) {
         let el = self.client.active_element().await.expect("a focused element");
@@ -328,7 +340,20 @@ impl Browser {
 
     /// Emulate `prefers-color-scheme: dark` (or light) for every page from now on (Chromium;
     /// the others take the scheme at start: [`Browser::start_with`]).
-    async fn color_scheme(&self, scheme: &str) {
+    /// A Chrome DevTools Protocol command (Chromium only), its result.
+    pub async fn cdp(&self, method: &str, params: serde_json::Value) -> serde_json::Value {
+        assert_eq!(self.engine, Engine::Chromium, "DevTools commands are Chromium's");
+        let cmd = serde_json::json!({ "cmd": method, "params": params });
+        let answer = self
+            .client
+            .issue_cmd(Chromium("goog/cdp/execute", cmd))
+            .await
+            .unwrap_or_else(|e| panic!("CDP {method}: {e}"));
+        answer
+    }
+
+    /// Switch the colour scheme the page sees (Chromium only; the others take it at start).
+    pub async fn color_scheme(&self, scheme: &str) {
         let cmd = serde_json::json!({
             "cmd": "Emulation.setEmulatedMedia",
             "params": { "features": [{ "name": "prefers-color-scheme", "value": scheme }] },

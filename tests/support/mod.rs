@@ -117,7 +117,7 @@ pub enum PagingMode {
 /// example shop page frame 127.0.0.1, for the iframe tests (the cabinet itself frames nothing).
 pub const CSP: &str =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-    img-src 'self' https: data:; connect-src 'self'; frame-ancestors 'self' http://localhost:*; \
+    img-src 'self' https: data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; frame-ancestors 'self' http://localhost:*; \
     frame-src 'self' http://127.0.0.1:*; \
     base-uri 'self'; form-action 'self'; object-src 'none'; report-uri /csp-report";
 
@@ -662,3 +662,4 @@ fn strings(value: serde_json::Value) -> Vec<String> {
 }
 
 pub mod browser;
+pub mod nginx;

@@ -64,6 +64,14 @@ impl fmt::Display for ProtocolError {
     }
 }
 
+impl ApiError {
+    /// The request got no answer at all (offline, or no answer in time): what the till card
+    /// stands in for.
+    pub fn is_no_answer(&self) -> bool {
+        matches!(self, Self::Network | Self::Timeout)
+    }
+}
+
 impl From<BodyProblem> for ProtocolError {
     fn from(p: BodyProblem) -> Self {
         match p {

@@ -52,7 +52,9 @@ impl HttpTransport {
                 Err(TransportError::Network) => Outcome::NoAnswer,
                 Err(TransportError::Timeout) => Outcome::TimedOut,
             };
-            if !should_retry(idempotent, attempt, outcome) {
+            // The browser knows it is offline: a retry cannot help, and the page waiting for it
+            // (the profile, with the till card to show instead) should not wait.
+            if !should_retry(idempotent, attempt, outcome) || browser_offline() {
                 return result;
             }
             sleep_ms(delay_ms(attempt, js_sys::Math::random())).await;
@@ -165,4 +167,9 @@ impl Drop for InFlight {
         // After the answer was read this changes nothing; before, it cancels the fetch.
         self.controller.abort();
     }
+}
+
+/// `navigator.onLine` is false (true means only "maybe online").
+fn browser_offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }

@@ -124,6 +124,15 @@ pub struct Strings {
     pub opens_new_tab: &'static str,
     pub open_link: &'static str,
     pub till_hint: &'static str,
+    /// The profile could not be loaded for want of a network: the kept card stands in.
+    pub offline_title: &'static str,
+    pub offline_hint: &'static str,
+    pub card_not_live: &'static str,
+    /// The profile is slow to come: the kept card meanwhile.
+    pub waiting_title: &'static str,
+    pub waiting_hint: &'static str,
+    pub barcode_not_kept: &'static str,
+    pub keep_card: &'static str,
     pub orders_title: &'static str,
     pub no_orders: &'static str,
     pub go_shopping: &'static str,

@@ -29,6 +29,15 @@ impl Strings {
         format!("{n} {word}")
     }
 
+    /// "Card as of 2 December 2026, 10:15", in the customer's time zone.
+    pub fn card_as_of(&self, saved_at_ms: f64, lang: Lang) -> String {
+        let when = intl::moment(saved_at_ms, lang);
+        match lang {
+            Lang::Ru => format!("Карта по состоянию на {when}"),
+            Lang::En => format!("Card as of {when}"),
+        }
+    }
+
     /// "Send again in m:ss".
     pub fn resend_in(&self, clock: &str, lang: Lang) -> String {
         match lang {

@@ -6,6 +6,7 @@
 //! reloaded profile shows it, and a contact the customer confirmed with a code in this tab shows
 //! as confirmed until the server reports otherwise.
 
+use crate::core::logic::text::fold_case;
 use crate::features::forms::logic::{date_to_wire, wire_value};
 use crate::features::forms::wire::{FieldType, FormField};
 use crate::features::profile::wire::{EditableValue, Verification};
@@ -85,7 +86,7 @@ fn comparable(field: &FormField, v: &str) -> String {
     let v = v.trim();
     match field.field_type {
         FieldType::Phone => contact_key(v),
-        FieldType::Email => v.to_lowercase(),
+        FieldType::Email => fold_case(v),
         FieldType::SelectBox => field
             .options
             .iter()
@@ -97,7 +98,7 @@ fn comparable(field: &FormField, v: &str) -> String {
 }
 
 /// A contact reduced for matching: a phone number to its digits with a leading Russian 8 read as
-/// 7, anything else trimmed and in lower case.
+/// 7, anything else trimmed and in lower case (Latin and Cyrillic: `fold_case`).
 pub fn contact_key(v: &str) -> String {
     let v = v.trim();
     let phone_like = v.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
@@ -108,7 +109,7 @@ pub fn contact_key(v: &str) -> String {
             _ => digits,
         }
     } else {
-        v.to_lowercase()
+        fold_case(v)
     }
 }
 

@@ -5,6 +5,8 @@
 //! - `blocks`: one renderer per block kind; `actions`: what a block's action may link to;
 //! - `edit`: typed edits of typeless fields, what to send, whether a change was applied (pure);
 //! - `bonus`: the balance and share rules; `barcode`: the card's image;
+//! - `till_card`: the card kept for the till with no signal, and when it may be shown (pure);
+//!   `offline`: keeping it after a load, showing it offline and on a later visit;
 //! - `view`: the page, its loading and saving.
 
 pub mod actions;
@@ -14,5 +16,7 @@ pub mod blocks;
 pub mod bonus;
 pub mod edit;
 pub mod editing;
+pub mod offline;
+pub mod till_card;
 pub mod view;
 pub mod wire;

@@ -30,12 +30,16 @@ use crate::features::forms::wire::{FieldType, FormField};
 use crate::features::profile::blocks::ProfileBlocks;
 use crate::features::profile::edit::{change_applied, edit_field, value_to_send};
 use crate::features::profile::editing::{Draft, ProfileEditing};
+use crate::features::profile::offline::{self, KeepCardChoice, OfflineCard};
+use crate::features::profile::till_card::{Keeping, TillCard};
 use crate::features::profile::wire::{EditableValue, Profile, ProfileField, Verification};
 use crate::features::sign_in::social::SocialButtons;
 use crate::features::verification::logic::CodeTarget;
 use crate::features::verification::view::{start_countdown, CodeVerification};
 
 const HERE: &str = "/profile";
+/// How long the first load may take before the kept card stands in.
+const SLOW_MS: u64 = 1500;
 fn load_draft() -> Option<Draft> {
     storage::profile_draft().load()
 }
@@ -98,7 +102,7 @@ pub fn ProfilePage() -> impl IntoView {
 #[component]
 fn ProfileView(session: Session) -> impl IntoView {
     let i18n = use_i18n();
-    let AppContext { client, orders, .. } = use_app();
+    let AppContext { client, orders, config, .. } = use_app();
     let navigate = use_navigate();
     let load_client = client.clone();
     let profile = Load::new(move || {
@@ -128,6 +132,34 @@ fn ProfileView(session: Session) -> impl IntoView {
             over();
         }
     });
+
+    // Each profile shown is the card kept for the till, where the policy keeps one.
+    let source_url = config.source_url.clone();
+    effect(move || {
+        if let Some(Ok(p)) = profile.get() {
+            if offline::keeps(&session) {
+                leptos::task::spawn_local(offline::keep(p, session, source_url.clone()));
+            }
+        }
+    });
+    // No answer (offline, or the request hung): back online, try again at once.
+    let no_answer = move || matches!(profile.get_untracked(), Some(Err(e)) if e.is_no_answer());
+    let on_online = window_event_listener(leptos::ev::online, move |_| {
+        if no_answer() {
+            profile.refetch();
+        }
+    });
+    on_cleanup(move || on_online.remove());
+    let ticking = Keeping::of(session.storage()) == Keeping::IfTicked;
+    // A profile slow to come (a signal that carries nothing: the request hangs until its
+    // timeout) shows the kept card meanwhile, saying it is waiting.
+    let slow = RwSignal::new(false);
+    set_timeout(
+        move || {
+            slow.try_set(true);
+        },
+        std::time::Duration::from_millis(SLOW_MS),
+    );
 
     // The registration form's fields, for the types and options of typeless profile values; a
     // failure leaves text inputs, which still work.
@@ -348,14 +380,35 @@ fn ProfileView(session: Session) -> impl IntoView {
                         view! { <ErrorBanner lines=lines/> }
                     })}
                     {move || match profile.get() {
+                        None if slow.get() && offline::kept_card(&session).is_some() => {
+                            let card = offline::kept_card(&session);
+                            card.map(|card| view! { <OfflineCard card waiting=true/> }).into_any()
+                        }
                         None | Some(Err(ApiError::SessionOver)) => view! {
                             <p class="wc-loading" role="status">{i18n.t().loading}</p>
                         }.into_any(),
-                        Some(Ok(p)) => view! {
-                            <ProfileBlocks profile=p lang=i18n.lang.get()/>
-                            <SocialButtons connect=true next=HERE/>
+                        Some(Ok(p)) => {
+                            let choice = (ticking && TillCard::from_profile(&p, "-", 1.0, None).is_some())
+                                .then(|| view! { <KeepCardChoice profile=p.clone()/> });
+                            view! {
+                                <ProfileBlocks profile=p lang=i18n.lang.get()/>
+                                {choice}
+                                <SocialButtons connect=true next=HERE/>
+                            }
+                            .into_any()
                         }
-                        .into_any(),
+                        // No answer, and a card kept for this session: the till card, marked
+                        // as not live, with a retry (going back online retries by itself).
+                        Some(Err(e)) if e.is_no_answer() && offline::kept_card(&session).is_some() => {
+                            let card = offline::kept_card(&session);
+                            view! {
+                                {card.map(|card| view! { <OfflineCard card/> })}
+                                <button type="button" class="wc-button wc-button--secondary wc-retry" on:click=move |_| profile.refetch()>
+                                    {move || i18n.t().retry}
+                                </button>
+                            }
+                            .into_any()
+                        }
                         Some(Err(e)) => {
                             let lines = vec![format!("{} {}", i18n.t().profile_load_failed, i18n.t().api_error(&e))];
                             view! { <ErrorBanner lines=lines retry=Callback::new(move |_| profile.refetch())/> }.into_any()

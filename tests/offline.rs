@@ -1,0 +1,463 @@
+//! The installable cabinet and the till card with no signal, run for real: nginx with the
+//! repository's config serves the merchant bundle, the browser installs the service worker, and
+//! "no signal" is nginx stopping (every request refused, as in a basement) — the same in all three
+//! engines, no DevTools emulation needed. Figures (first, repeat and offline start) are printed.
+
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::time::Duration;
+
+use support::browser::{Browser, Engine, ONE_AT_A_TIME};
+use support::nginx::{get, Nginx};
+use support::{http_config, ConfigMode, Fault, TestServer};
+use web_cabinet::core::api::Endpoint;
+use web_cabinet::demo::{DEMO_LOGIN, DEMO_PASSWORD};
+
+const CARD_KEY: &str = "web-cabinet:till-card";
+
+/// `http_config` with other settings on top.
+fn config_with(extra: serde_json::Value) -> String {
+    let mut config: serde_json::Value = serde_json::from_str(&http_config()).unwrap();
+    for (k, v) in extra.as_object().unwrap() {
+        config[k] = v.clone();
+    }
+    config.to_string()
+}
+
+/// Poll `script` (a function body returning a value) until it returns something truthy.
+async fn wait_for(b: &Browser, what: &str, script: &str) -> serde_json::Value {
+    let mut last = serde_json::Value::Null;
+    for _ in 0..150 {
+        last = b.js(script).await;
+        if !(last.is_null() || last == false || last == "" || last == 0) {
+            return last;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{what}: never came (last {last}); {}", b.describe().await);
+}
+
+/// The worker of this page, activated and in control of it.
+async fn wait_for_worker(b: &Browser) {
+    wait_for(
+        b,
+        "an activated worker in control of the page",
+        "if (!window.__state) { window.__state = 'pending'; \
+           navigator.serviceWorker.ready.then(r => window.__state = r.active ? r.active.state : 'none'); } \
+         const s = window.__state; if (s !== 'pending') window.__state = undefined; \
+         return s === 'activated' && !!navigator.serviceWorker.controller;",
+    )
+    .await;
+}
+
+/// Open the current page again, as a customer does (WebDriver's own refresh skips the worker in
+/// Firefox).
+async fn reload(b: &Browser) {
+    let url = b.client.current_url().await.expect("current url");
+    b.client.goto(url.as_str()).await.expect("open again");
+}
+
+async fn sign_in(b: &Browser, nginx: &Nginx) {
+    b.client.goto(&nginx.url("/sign-in")).await.expect("open");
+    b.type_into("#wc-login", DEMO_LOGIN).await;
+    b.type_into("#wc-password", DEMO_PASSWORD).await;
+    b.click("button[type=submit]").await;
+    b.wait_path("/profile").await;
+    b.wait_text(".wc-name h2", "Анна").await;
+}
+
+/// A file named by its content (`name-<hash>.wasm|js|css`, `_bg` before the wasm's dot).
+fn is_build_file(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    let hash = stem.trim_end_matches("_bg").rsplit('-').next().unwrap_or("");
+    ["wasm", "js", "css"].contains(&ext)
+        && hash.len() >= 8
+        && hash.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+async fn stored_card(b: &Browser) -> serde_json::Value {
+    b.js(&format!(
+        "return localStorage.getItem('{CARD_KEY}') || sessionStorage.getItem('{CARD_KEY}');"
+    ))
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn installable_the_manifest_and_the_worker() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let backend = TestServer::start(ConfigMode::Json(http_config())).await;
+    let nginx = Nginx::start(backend.addr);
+
+    let manifest = get(nginx.port, "/manifest.webmanifest", &[]).await;
+    assert_eq!(manifest.status, 200);
+    assert_eq!(manifest.header("content-type"), "application/manifest+json");
+    assert_eq!(manifest.header("cache-control"), "no-cache");
+    let m: serde_json::Value = serde_json::from_slice(&manifest.body).expect("manifest JSON");
+    assert_eq!(m["name"], "Личный кабинет");
+    assert_eq!(m["display"], "standalone");
+    assert_eq!(m["scope"], "./");
+    assert!(m["start_url"].as_str().unwrap().starts_with("./"), "under the route base");
+    for icon in m["icons"].as_array().unwrap() {
+        let src = icon["src"].as_str().unwrap();
+        let answer = get(nginx.port, &format!("/{src}"), &[]).await;
+        assert_eq!(answer.status, 200, "{src}");
+        assert!(answer.body.starts_with(b"\x89PNG"), "{src} is a PNG");
+    }
+    let worker = get(nginx.port, "/web-cabinet-sw.js", &[]).await;
+    assert_eq!(worker.status, 200);
+    assert_eq!(worker.header("cache-control"), "no-cache", "a new build is found at once");
+    assert!(worker.header("content-security-policy").contains("worker-src 'self'"));
+
+    let b = Browser::start("ru-RU").await;
+    b.client.goto(&nginx.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    wait_for_worker(&b).await;
+    if b.engine == Engine::Chromium {
+        // What Chromium checks before it offers "Install": nothing missing.
+        let errors = b.cdp("Page.getInstallabilityErrors", serde_json::json!({})).await;
+        let errors = errors["installabilityErrors"].as_array().cloned().unwrap_or_default();
+        assert!(errors.is_empty(), "installability errors: {errors:?}");
+        let manifest = b.cdp("Page.getAppManifest", serde_json::json!({})).await;
+        assert!(manifest["errors"].as_array().is_none_or(Vec::is_empty), "{manifest}");
+    }
+    b.close().await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(backend.csp_reports().is_empty(), "{:?}", backend.csp_reports());
+}
+
+/// Sign in, load the profile, lose the signal, reload: the card, marked offline and "as of",
+/// in both languages; back online it is live again; an edited or foreign card is never shown;
+/// signing out with no signal deletes it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_card_at_the_till_with_no_signal() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let backend = TestServer::start(ConfigMode::Json(http_config())).await;
+    let mut nginx = Nginx::start_with(
+        backend.addr,
+        &config_with(serde_json::json!({"token_storage": "local"})),
+    );
+    let b = Browser::start("ru-RU").await;
+    sign_in(&b, &nginx).await;
+    wait_for_worker(&b).await;
+    let card = wait_for(
+        &b,
+        "the card kept",
+        &format!(
+            "const c = JSON.parse(localStorage.getItem('{CARD_KEY}') || 'null'); \
+         return c && c.picture ? c : null;"
+        ),
+    )
+    .await;
+    assert!(card["picture"].as_str().unwrap().starts_with("data:image/svg+xml;base64,"));
+    assert!(card.get("token").is_none() && !card.to_string().contains("Bearer"));
+
+    // No signal: the page comes from the worker, the profile request gets no answer.
+    nginx.go_offline();
+    reload(&b).await;
+    b.wait_text(".wc-offline", "Нет связи").await;
+    let as_of = b.wait_text(".wc-as-of", "Карта по состоянию на").await;
+    assert!(as_of.contains(" г."), "a date in Russian: {as_of}");
+    b.wait_text(".wc-till-card .wc-name h2", "Анна").await;
+    let src = b.js("return document.querySelector('.wc-till-card .wc-barcode').src;").await;
+    assert!(src.as_str().unwrap().starts_with("data:image/svg+xml"), "{src}");
+    // Nothing else pretends to be live: no editing, no orders, no social buttons.
+    assert_eq!(
+        b.js("return document.querySelectorAll('.wc-edit-button, .wc-confirm-button').length;")
+            .await,
+        0
+    );
+    // The till view works from the kept picture.
+    b.click(".wc-till-card .wc-barcode-block button").await;
+    b.find(".wc-till .wc-till-code").await;
+    b.click(".wc-till button").await;
+    b.js("window.scrollTo(0, 0);").await;
+    if b.engine == Engine::Chromium {
+        b.screenshot("offline-card-phone", 390, 844).await;
+        b.color_scheme("dark").await;
+        b.screenshot("offline-card-dark-phone", 390, 844).await;
+        b.color_scheme("light").await;
+    } else {
+        b.screenshot("offline-card-phone", b.engine.narrowest().max(390), 844).await;
+    }
+    let violations = b.axe().await;
+    assert!(violations.is_empty(), "accessibility of the offline card: {violations:#?}");
+    b.click(".wc-lang-button[lang=en]").await;
+    b.wait_text(".wc-offline", "You're offline").await;
+    b.wait_text(".wc-as-of", "Card as of").await;
+    let violations = b.axe().await;
+    assert!(violations.is_empty(), "accessibility of the offline card: {violations:#?}");
+    assert!(!b.crashed().await);
+
+    // Back online: "try again" brings the live profile (a retry still under way may bring it
+    // first: the button is pressed if it is still there).
+    nginx.go_online();
+    b.js("const r = document.querySelector('.wc-retry'); if (r) r.click(); return true;").await;
+    b.find(".wc-edit-button").await;
+    assert_eq!(b.js("return document.querySelectorAll('.wc-offline').length;").await, 0);
+
+    // A card edited by hand, of an old format or of another session is never shown, and goes.
+    let original = stored_card(&b).await.as_str().unwrap().to_string();
+    for (what, forged) in [
+        ("another session", original.replacen("\"owner\":\"", "\"owner\":\"0", 1)),
+        ("an old format", original.replacen("\"format\":1", "\"format\":0", 1)),
+        ("a script for a picture", {
+            let mut c: serde_json::Value = serde_json::from_str(&original).unwrap();
+            c["picture"] = "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==".into();
+            c.to_string()
+        }),
+        ("not JSON", "{\"format\":1,".to_string()),
+    ] {
+        b.js(&format!("localStorage.setItem('{CARD_KEY}', {});", serde_json::json!(forged))).await;
+        nginx.go_offline();
+        reload(&b).await;
+        b.find(".wc-banner, .wc-error, [role=alert]").await;
+        assert_eq!(
+            b.js("return document.querySelectorAll('.wc-offline').length;").await,
+            0,
+            "{what}"
+        );
+        assert!(stored_card(&b).await.is_null(), "{what}: discarded");
+        nginx.go_online();
+        reload(&b).await;
+        b.find(".wc-edit-button").await;
+        wait_for(&b, "the card kept again", &format!("return localStorage.getItem('{CARD_KEY}');"))
+            .await;
+    }
+
+    // Signing out with no signal deletes the card; the next customer never sees it.
+    nginx.go_offline();
+    reload(&b).await;
+    b.find(".wc-offline").await;
+    b.click(".wc-sign-out").await;
+    b.wait_path("/sign-in").await;
+    assert!(stored_card(&b).await.is_null(), "signed out: the card is gone");
+    b.client.goto(&nginx.url("/profile")).await.expect("open offline");
+    b.wait_path("/sign-in").await;
+    assert_eq!(
+        b.js("return document.querySelectorAll('.wc-offline, .wc-till-card').length;").await,
+        0
+    );
+    nginx.go_online();
+    b.close().await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(backend.csp_reports().is_empty(), "{:?}", backend.csp_reports());
+}
+
+/// A signal that carries nothing (the request hangs until its timeout): the card is shown while
+/// the cabinet waits, saying so, and marked offline when the request gives up.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_does_not_answer_shows_the_card_meanwhile() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let backend = TestServer::start(ConfigMode::Json(http_config())).await;
+    let nginx = Nginx::start_with(
+        backend.addr,
+        &config_with(serde_json::json!({"token_storage": "local"})),
+    );
+    let b = Browser::start("en-US").await;
+    sign_in(&b, &nginx).await;
+    wait_for(&b, "the card kept", &format!("return localStorage.getItem('{CARD_KEY}');")).await;
+    backend.fault_always(Endpoint::Profile, Fault::Hang);
+    reload(&b).await;
+    b.wait_text(".wc-offline[data-waiting]", "Waiting for the shop's server").await;
+    b.find(".wc-till-card .wc-barcode").await;
+    // The request's timeout (5 s here): no answer, the card stays, now marked offline.
+    b.wait_text(".wc-offline:not([data-waiting])", "You're offline").await;
+    backend.clear_faults();
+    b.click(".wc-retry").await;
+    b.find(".wc-edit-button").await;
+    b.close().await;
+}
+
+/// `session` keeps the card only when the customer ticks "keep my card on this device";
+/// `memory` never keeps it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_card_is_kept_only_as_token_storage_allows() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let backend = TestServer::start(ConfigMode::Json(http_config())).await;
+    let mut nginx = Nginx::start(backend.addr);
+    let b = Browser::start("ru-RU").await;
+    sign_in(&b, &nginx).await;
+    b.find("#wc-keep-card").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(stored_card(&b).await.is_null(), "session storage, not ticked: nothing kept");
+    b.click("#wc-keep-card").await;
+    wait_for(&b, "the ticked card", &format!("return sessionStorage.getItem('{CARD_KEY}');")).await;
+    wait_for_worker(&b).await;
+    nginx.go_offline();
+    reload(&b).await;
+    b.find(".wc-offline").await;
+    nginx.go_online();
+    reload(&b).await;
+    let ticked = b.find("#wc-keep-card").await;
+    assert_eq!(ticked.prop("checked").await.unwrap().as_deref(), Some("true"));
+    b.click("#wc-keep-card").await;
+    wait_for(&b, "unticked: gone", &format!("return !sessionStorage.getItem('{CARD_KEY}');")).await;
+    b.close().await;
+    drop(nginx);
+
+    let nginx = Nginx::start_with(
+        backend.addr,
+        &config_with(serde_json::json!({"token_storage": "memory"})),
+    );
+    let b = Browser::start("ru-RU").await;
+    sign_in(&b, &nginx).await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert!(stored_card(&b).await.is_null(), "memory: never kept");
+    assert_eq!(b.js("return document.querySelectorAll('#wc-keep-card').length;").await, 0);
+    b.close().await;
+}
+
+/// A new build on the server: the next visit runs it, and never a file of the old one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_build_takes_over_on_the_next_visit_without_mixing() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let backend = TestServer::start(ConfigMode::Json(http_config())).await;
+    let mut nginx = Nginx::start(backend.addr);
+    let b = Browser::start("ru-RU").await;
+    b.client.goto(&nginx.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    wait_for_worker(&b).await;
+    let (old, new) = nginx.deploy_next_build();
+
+    b.client.goto(&nginx.url("/sign-in")).await.expect("next visit");
+    b.find("#wc-login").await;
+    let loaded = b
+        .js_strings(
+            "return performance.getEntriesByType('resource').map(r => r.name.split('/').pop());",
+        )
+        .await;
+    assert!(loaded.iter().any(|n| n.contains(&new)), "the new build runs: {loaded:?}");
+    assert!(!loaded.iter().any(|n| n.contains(&old)), "no file of the old build: {loaded:?}");
+    // The new worker takes over and drops the old build's cache.
+    wait_for(
+        &b,
+        "only the new build cached",
+        &format!(
+            "if (!window.__keys) {{ window.__keys = 'pending'; caches.keys().then(k => window.__keys = k.join(',')); }} \
+             const k = window.__keys; if (k !== 'pending') window.__keys = undefined; \
+             return k === 'web-cabinet-{new}' ? k : null;"
+        ),
+    )
+    .await;
+    // And with no signal, the new build starts from its cache alone.
+    nginx.go_offline();
+    reload(&b).await;
+    b.find("#wc-login").await;
+    let loaded = b
+        .js_strings(
+            "return performance.getEntriesByType('resource').map(r => r.name.split('/').pop());",
+        )
+        .await;
+    assert!(!loaded.iter().any(|n| n.contains(&old)), "offline, still no old file: {loaded:?}");
+    nginx.go_online();
+    b.close().await;
+}
+
+/// `"offline": false`: no worker, and the one an earlier visit installed is removed with its
+/// caches.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offline_false_means_no_worker() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let backend = TestServer::start(ConfigMode::Json(http_config())).await;
+    let nginx = Nginx::start(backend.addr);
+    let b = Browser::start("ru-RU").await;
+    b.client.goto(&nginx.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    wait_for_worker(&b).await;
+    std::fs::write(
+        nginx.www().join("cabinet.json"),
+        config_with(serde_json::json!({"offline": false})),
+    )
+    .unwrap();
+    b.client.goto(&nginx.url("/sign-in")).await.expect("next visit");
+    b.find("#wc-login").await;
+    wait_for(
+        &b,
+        "the worker and its caches removed",
+        "if (!window.__left) { window.__left = 'pending'; \
+           Promise.all([navigator.serviceWorker.getRegistrations(), caches.keys()]) \
+             .then(([r, k]) => window.__left = r.length + k.length + ':' + k.join()); } \
+         const n = window.__left; if (n !== 'pending') window.__left = undefined; \
+         return n === '0:' ? 'gone' : (console.log('left: ' + n), null);",
+    )
+    .await;
+    b.close().await;
+}
+
+/// First visit, repeat visit and a start with no signal, through nginx with brotli: time to the
+/// sign-in form (or the card) and the bytes nginx sent. Printed, not asserted (beyond no byte of
+/// the build's files on a repeat visit, which is what the worker is for).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn start_up_first_repeat_and_offline() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let backend = TestServer::start(ConfigMode::Json(http_config())).await;
+    let mut nginx = Nginx::start_with(
+        backend.addr,
+        &config_with(serde_json::json!({"token_storage": "local"})),
+    );
+    let b = Browser::start("en-US").await;
+    let interactive = "return (performance.getEntriesByName('web-cabinet:sign-in-interactive')[0] || {}).startTime;";
+    let app_bytes = |sent: &[(String, u64)]| -> u64 {
+        sent.iter().filter(|(p, _)| !p.starts_with("/api/")).map(|(_, n)| n).sum()
+    };
+    nginx.sent_since_last();
+    b.client.goto(&nginx.url("/sign-in")).await.expect("open");
+    let first_ms = wait_for(&b, "sign-in interactive", interactive).await;
+    wait_for_worker(&b).await;
+    let first = nginx.sent_since_last();
+    // Leave and come back: a new page load of the same origin.
+    b.client.goto("about:blank").await.expect("leave");
+    b.client.goto(&nginx.url("/sign-in")).await.expect("repeat visit");
+    let repeat_ms = wait_for(&b, "sign-in interactive", interactive).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let repeat = nginx.sent_since_last();
+    // The build's own files (wasm, JS glue, CSS: hashed names) must come from the worker's
+    // cache. The network-first shell (index.html, loader, cabinet.json) is asked for again:
+    // answered 304 where the browser keeps an HTTP cache (WebKit's automation session has none).
+    let repeat_build_files: Vec<&(String, u64)> =
+        repeat.iter().filter(|(p, n)| *n > 0 && is_build_file(p)).collect();
+
+    sign_in(&b, &nginx).await;
+    wait_for(&b, "the card kept", &format!("return localStorage.getItem('{CARD_KEY}');")).await;
+    nginx.go_offline();
+    let offline_start = async |b: &Browser| {
+        b.client.goto("about:blank").await.expect("leave");
+        b.client.goto(&nginx.url("/profile")).await.expect("offline start");
+        b.find(".wc-till-card .wc-barcode").await;
+        b.js("return performance.now();").await.as_f64().unwrap_or(f64::NAN)
+    };
+    // The server gone (the browser believes it is online: requests are tried again first).
+    let unanswered_ms = offline_start(&b).await;
+    // The browser knows it is offline (Chromium's DevTools emulation).
+    let known_ms = if b.engine == Engine::Chromium {
+        b.emulate_offline(true).await;
+        let ms = offline_start(&b).await;
+        b.emulate_offline(false).await;
+        format!("{ms:.0} ms")
+    } else {
+        "(no emulation in this engine)".to_string()
+    };
+    nginx.go_online();
+    println!(
+        "start-up in {} through nginx (brotli): first visit {:.0} ms to the sign-in form, {} app \
+         bytes sent; repeat visit {:.0} ms, {} app bytes sent ({} requests revalidated, 304); \
+         with no signal, the card on screen: {known_ms} when the browser knows it is offline, \
+         {unanswered_ms:.0} ms when the server just does not answer (reads are retried first)",
+        b.engine.name(),
+        first_ms.as_f64().unwrap_or(f64::NAN),
+        app_bytes(&first),
+        repeat_ms.as_f64().unwrap_or(f64::NAN),
+        app_bytes(&repeat),
+        repeat.iter().filter(|(p, _)| !p.starts_with("/api/")).count(),
+    );
+    assert!(
+        repeat_build_files.is_empty(),
+        "a repeat visit fetched the build's files: {repeat_build_files:?}"
+    );
+    b.close().await;
+}
