@@ -273,6 +273,76 @@ async fn a_server_that_does_not_answer_shows_the_card_meanwhile() {
     b.close().await;
 }
 
+/// A barcode picture that cannot be kept (here: gone from the server) leaves the card without
+/// it, and the offline card says so; storage that is full leaves the cabinet working online.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_barcode_or_storage_that_fails_costs_only_the_card() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let backend = TestServer::start(ConfigMode::Json(http_config())).await;
+    let mut nginx =
+        Nginx::start_with(backend.addr, &config_with(serde_json::json!({"token_storage": "local"})));
+    std::fs::remove_file(nginx.www().join("demo/barcode.svg")).unwrap();
+    let b = Browser::start("en-US").await;
+    sign_in(&b, &nginx).await;
+    wait_for_worker(&b).await;
+    let card = wait_for(&b, "the card kept", &format!(
+        "return JSON.parse(localStorage.getItem('{CARD_KEY}') || 'null');"
+    ))
+    .await;
+    assert!(card["picture"].is_null() && card["picture_source"].is_string(), "{card}");
+    nginx.go_offline();
+    reload(&b).await;
+    b.wait_text(".wc-offline", "You're offline").await;
+    b.wait_text(".wc-barcode-missing", "could not be saved").await;
+    assert_eq!(b.js("return document.querySelectorAll('.wc-till-card img').length;").await, 0);
+    nginx.go_online();
+
+    // Storage full: the card is not kept, the profile works, nothing loops.
+    reload(&b).await;
+    b.find(".wc-edit-button").await;
+    b.js(&format!(
+        "localStorage.removeItem('{CARD_KEY}'); \
+         let n = 0; for (const size of [524288, 65536, 4096, 256, 16, 1]) {{ \
+           try {{ for (let i = 0; i < 400; i++) localStorage.setItem('filler' + n++, 'x'.repeat(size)); }} \
+           catch (e) {{}} }} return true;"
+    ))
+    .await;
+    let before = backend.log().len();
+    reload(&b).await;
+    b.find(".wc-edit-button").await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert!(stored_card(&b).await.is_null(), "no room: no card");
+    let requests = backend.log().len() - before;
+    assert!(requests <= 4, "no request loop when storage is full: {requests} requests");
+    assert!(!b.crashed().await);
+    b.js("localStorage.clear(); return true;").await;
+    b.close().await;
+}
+
+/// The cabinet embedded in a shop's own page registers no worker there (the page is the shop's).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_embedding_page_gets_no_worker() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    // The test server serves the example shop page (nginx's config is for the cabinet's own).
+    let backend = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = Browser::start("en-US").await;
+    b.client.goto(&backend.url("/example/")).await.expect("open the shop's page");
+    b.wait_path("/example/sign-in").await;
+    b.find("#web-cabinet #wc-login").await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let registered = b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             navigator.serviceWorker.getRegistrations().then(r => done(r.length), () => done(-1));",
+            Vec::new(),
+        )
+        .await
+        .expect("getRegistrations");
+    assert_eq!(registered, 0, "a worker on the shop's page");
+    b.close().await;
+}
+
 /// `session` keeps the card only when the customer ticks "keep my card on this device";
 /// `memory` never keeps it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
