@@ -248,6 +248,43 @@ async fn the_card_at_the_till_with_no_signal() {
     assert!(backend.csp_reports().is_empty(), "{:?}", backend.csp_reports());
 }
 
+/// The server ending the session takes the card with it, and whoever signs in next (here the
+/// same customer, in a new session) never gets the old session's card.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_the_server_ends_takes_the_card_with_it() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let backend = TestServer::start(ConfigMode::Json(http_config())).await;
+    let nginx = Nginx::start_with(
+        backend.addr,
+        &config_with(serde_json::json!({"token_storage": "local"})),
+    );
+    let b = Browser::start("en-US").await;
+    sign_in(&b, &nginx).await;
+    let first = wait_for(
+        &b,
+        "the card kept",
+        &format!("return JSON.parse(localStorage.getItem('{CARD_KEY}') || 'null');"),
+    )
+    .await;
+    let ended = r#"{"status":"auth_error","errorMessage":"Session expired"}"#;
+    backend.fault_next(Endpoint::Profile, Fault::Answer { status: 200, body: ended.into() });
+    reload(&b).await;
+    b.wait_path("/sign-in").await;
+    assert!(stored_card(&b).await.is_null(), "the session ended: the card is gone");
+    b.type_into("#wc-login", DEMO_LOGIN).await;
+    b.type_into("#wc-password", DEMO_PASSWORD).await;
+    b.click("button[type=submit]").await;
+    b.wait_path("/profile").await;
+    let second = wait_for(
+        &b,
+        "the new session's card",
+        &format!("return JSON.parse(localStorage.getItem('{CARD_KEY}') || 'null');"),
+    )
+    .await;
+    assert_ne!(first["owner"], second["owner"], "a new session, a new card");
+    b.close().await;
+}
+
 /// A signal that carries nothing (the request hangs until its timeout): the card is shown while
 /// the cabinet waits, saying so, and marked offline when the request gives up.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -279,15 +316,19 @@ async fn a_server_that_does_not_answer_shows_the_card_meanwhile() {
 async fn a_barcode_or_storage_that_fails_costs_only_the_card() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let backend = TestServer::start(ConfigMode::Json(http_config())).await;
-    let mut nginx =
-        Nginx::start_with(backend.addr, &config_with(serde_json::json!({"token_storage": "local"})));
+    let mut nginx = Nginx::start_with(
+        backend.addr,
+        &config_with(serde_json::json!({"token_storage": "local"})),
+    );
     std::fs::remove_file(nginx.www().join("demo/barcode.svg")).unwrap();
     let b = Browser::start("en-US").await;
     sign_in(&b, &nginx).await;
     wait_for_worker(&b).await;
-    let card = wait_for(&b, "the card kept", &format!(
-        "return JSON.parse(localStorage.getItem('{CARD_KEY}') || 'null');"
-    ))
+    let card = wait_for(
+        &b,
+        "the card kept",
+        &format!("return JSON.parse(localStorage.getItem('{CARD_KEY}') || 'null');"),
+    )
     .await;
     assert!(card["picture"].is_null() && card["picture_source"].is_string(), "{card}");
     nginx.go_offline();
