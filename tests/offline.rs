@@ -199,6 +199,20 @@ async fn the_card_at_the_till_with_no_signal() {
     b.js("const r = document.querySelector('.wc-retry'); if (r) r.click(); return true;").await;
     b.find(".wc-edit-button").await;
     assert_eq!(b.js("return document.querySelectorAll('.wc-offline').length;").await, 0);
+    // The worker's cache holds the app's files, never an API answer.
+    let cached = wait_for(
+        &b,
+        "the cached addresses",
+        "if (!window.__cached) { window.__cached = 'pending'; \
+           caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.keys())))) \
+             .then(rs => window.__cached = rs.flat().map(r => r.url)); } \
+         const c = window.__cached; if (c !== 'pending') window.__cached = undefined; \
+         return Array.isArray(c) && c.length ? c : null;",
+    )
+    .await;
+    let cached: Vec<&str> = cached.as_array().unwrap().iter().filter_map(|u| u.as_str()).collect();
+    assert!(cached.iter().any(|u| u.ends_with("_bg.wasm")), "{cached:?}");
+    assert!(!cached.iter().any(|u| u.contains("/api/") || u.contains("method=")), "{cached:?}");
 
     // A card edited by hand, of an old format or of another session is never shown, and goes.
     let original = stored_card(&b).await.as_str().unwrap().to_string();
@@ -548,12 +562,15 @@ async fn start_up_first_repeat_and_offline() {
     let known_ms = if b.engine == Engine::Chromium {
         b.emulate_offline(true).await;
         let ms = offline_start(&b).await;
+        // The browser back online: the live profile comes by itself (the `online` event).
+        nginx.go_online();
         b.emulate_offline(false).await;
+        b.find(".wc-edit-button").await;
         format!("{ms:.0} ms")
     } else {
+        nginx.go_online();
         "(no emulation in this engine)".to_string()
     };
-    nginx.go_online();
     println!(
         "start-up in {} through nginx (brotli): first visit {:.0} ms to the sign-in form, {} app \
          bytes sent; repeat visit {:.0} ms, {} app bytes sent ({} requests revalidated, 304); \
