@@ -80,6 +80,12 @@ fn is_build_file(path: &str) -> bool {
         && hash.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// The card kept in local storage, once there is one (parsed).
+async fn kept_card(b: &Browser, what: &str) -> serde_json::Value {
+    let script = format!("return JSON.parse(localStorage.getItem('{CARD_KEY}') || 'null');");
+    wait_for(b, what, &script).await
+}
+
 async fn stored_card(b: &Browser) -> serde_json::Value {
     b.js(&format!(
         "return localStorage.getItem('{CARD_KEY}') || sessionStorage.getItem('{CARD_KEY}');"
@@ -239,8 +245,7 @@ async fn the_card_at_the_till_with_no_signal() {
         nginx.go_online();
         reload(&b).await;
         b.find(".wc-edit-button").await;
-        wait_for(&b, "the card kept again", &format!("return localStorage.getItem('{CARD_KEY}');"))
-            .await;
+        kept_card(&b, "the card kept again").await;
     }
 
     // Signing out with no signal deletes the card; the next customer never sees it.
@@ -274,12 +279,7 @@ async fn a_session_the_server_ends_takes_the_card_with_it() {
     );
     let b = Browser::start("en-US").await;
     sign_in(&b, &nginx).await;
-    let first = wait_for(
-        &b,
-        "the card kept",
-        &format!("return JSON.parse(localStorage.getItem('{CARD_KEY}') || 'null');"),
-    )
-    .await;
+    let first = kept_card(&b, "the card kept").await;
     let ended = r#"{"status":"auth_error","errorMessage":"Session expired"}"#;
     backend.fault_next(Endpoint::Profile, Fault::Answer { status: 200, body: ended.into() });
     reload(&b).await;
@@ -289,12 +289,7 @@ async fn a_session_the_server_ends_takes_the_card_with_it() {
     b.type_into("#wc-password", DEMO_PASSWORD).await;
     b.click("button[type=submit]").await;
     b.wait_path("/profile").await;
-    let second = wait_for(
-        &b,
-        "the new session's card",
-        &format!("return JSON.parse(localStorage.getItem('{CARD_KEY}') || 'null');"),
-    )
-    .await;
+    let second = kept_card(&b, "the new session's card").await;
     assert_ne!(first["owner"], second["owner"], "a new session, a new card");
     b.close().await;
 }
@@ -311,7 +306,7 @@ async fn a_server_that_does_not_answer_shows_the_card_meanwhile() {
     );
     let b = Browser::start("en-US").await;
     sign_in(&b, &nginx).await;
-    wait_for(&b, "the card kept", &format!("return localStorage.getItem('{CARD_KEY}');")).await;
+    kept_card(&b, "the card kept").await;
     backend.fault_always(Endpoint::Profile, Fault::Hang);
     reload(&b).await;
     b.wait_text(".wc-offline[data-waiting]", "Waiting for the shop's server").await;
@@ -338,12 +333,7 @@ async fn a_barcode_or_storage_that_fails_costs_only_the_card() {
     let b = Browser::start("en-US").await;
     sign_in(&b, &nginx).await;
     wait_for_worker(&b).await;
-    let card = wait_for(
-        &b,
-        "the card kept",
-        &format!("return JSON.parse(localStorage.getItem('{CARD_KEY}') || 'null');"),
-    )
-    .await;
+    let card = kept_card(&b, "the card kept").await;
     assert!(card["picture"].is_null() && card["picture_source"].is_string(), "{card}");
     nginx.go_offline();
     reload(&b).await;
@@ -548,7 +538,7 @@ async fn start_up_first_repeat_and_offline() {
         repeat.iter().filter(|(p, n)| *n > 0 && is_build_file(p)).collect();
 
     sign_in(&b, &nginx).await;
-    wait_for(&b, "the card kept", &format!("return localStorage.getItem('{CARD_KEY}');")).await;
+    kept_card(&b, "the card kept").await;
     nginx.go_offline();
     let offline_start = async |b: &Browser| {
         b.client.goto("about:blank").await.expect("leave");

@@ -11,6 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::api::ApiError;
 use crate::core::config::TokenStorage;
 use crate::features::forms::wire::FieldType;
 use crate::features::profile::bonus::discount_percent;
@@ -88,7 +89,10 @@ impl TillCard {
                 _ => None,
             })
             .collect();
-        let card = Self {
+        if !Self::in_profile(profile) {
+            return None;
+        }
+        Some(Self {
             format: FORMAT,
             owner: owner.to_string(),
             saved_at_ms: now_ms,
@@ -102,12 +106,15 @@ impl TillCard {
                 .and_then(|d| d.value),
             picture_source: Self::barcode_source(profile),
             picture,
-        };
-        let shows_something = card.picture_source.is_some()
-            || !card.bonus_lines.is_empty()
-            || card.bonus_amount.is_some()
-            || card.discount.is_some();
-        shows_something.then_some(card)
+        })
+    }
+
+    /// Whether `profile` shows a card at all: a barcode, a bonus line or balance, a discount.
+    pub fn in_profile(profile: &Profile) -> bool {
+        Self::barcode_source(profile).is_some()
+            || profile.fields.iter().any(|f| matches!(f, ProfileField::Bonus { .. }))
+            || profile.bonus.as_ref().is_some_and(|b| b.amount.is_some())
+            || profile.discount.as_ref().and_then(discount_percent).is_some()
     }
 
     /// Whether a card read back from storage may be shown to the holder of session `owner` at
@@ -169,6 +176,26 @@ impl TillCard {
     }
 }
 
+/// Why the kept card stands in for the profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StandIn {
+    /// The first load is taking long (`slow`): a signal that carries nothing.
+    Waiting,
+    /// The request got no answer.
+    Offline,
+}
+
+/// Whether the kept card stands in for the profile in state `loaded` (`None`: still loading),
+/// and why. Anything the server did answer (a rejection, a session it ended) is the server's to
+/// say, not the card's.
+pub fn stand_in<T>(loaded: Option<&Result<T, ApiError>>, slow: bool) -> Option<StandIn> {
+    match loaded {
+        None if slow => Some(StandIn::Waiting),
+        Some(Err(e)) if e.is_no_answer() => Some(StandIn::Offline),
+        _ => None,
+    }
+}
+
 /// A picture's data URL as the cabinet writes it: a raster or SVG image, base64, not too large.
 /// (An `<img>` runs no script, but an edited entry must not smuggle in anything else.)
 pub fn is_picture(data_url: &str) -> bool {
@@ -223,6 +250,19 @@ mod tests {
         assert_eq!(drawn.discount.as_ref().and_then(discount_percent).map(f64::round), Some(5.0));
         let bare = Profile::from_data(json::parse(r#"{"fields":[]}"#).ok().as_ref());
         assert_eq!(TillCard::from_profile(&bare, "f1", 1.0, None), None, "no card to keep");
+    }
+
+    #[test]
+    fn the_card_stands_in_only_for_a_missing_answer() {
+        let ok: Result<(), ApiError> = Ok(());
+        assert_eq!(stand_in::<()>(None, false), None, "loading, not yet slow");
+        assert_eq!(stand_in::<()>(None, true), Some(StandIn::Waiting));
+        assert_eq!(stand_in(Some(&Err::<(), _>(ApiError::Network)), false), Some(StandIn::Offline));
+        assert_eq!(stand_in(Some(&Err::<(), _>(ApiError::Timeout)), true), Some(StandIn::Offline));
+        assert_eq!(stand_in(Some(&Err::<(), _>(ApiError::SessionOver)), true), None);
+        assert_eq!(stand_in(Some(&Err::<(), _>(ApiError::Http { status: 500 })), false), None);
+        assert_eq!(stand_in(Some(&ok), true), None);
+        assert!(TillCard::in_profile(&profile()));
     }
 
     #[test]

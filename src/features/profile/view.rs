@@ -31,7 +31,7 @@ use crate::features::profile::blocks::ProfileBlocks;
 use crate::features::profile::edit::{change_applied, edit_field, value_to_send};
 use crate::features::profile::editing::{Draft, ProfileEditing};
 use crate::features::profile::offline::{self, KeepCardChoice, OfflineCard};
-use crate::features::profile::till_card::{Keeping, TillCard};
+use crate::features::profile::till_card::{stand_in, Keeping, StandIn, TillCard};
 use crate::features::profile::wire::{EditableValue, Profile, ProfileField, Verification};
 use crate::features::sign_in::social::SocialButtons;
 use crate::features::verification::logic::CodeTarget;
@@ -379,16 +379,28 @@ fn ProfileView(session: Session) -> impl IntoView {
                         }];
                         view! { <ErrorBanner lines=lines/> }
                     })}
-                    {move || match profile.get() {
-                        None if slow.get() && offline::kept_card(&session).is_some() => {
-                            let card = offline::kept_card(&session);
-                            card.map(|card| view! { <OfflineCard card waiting=true/> }).into_any()
-                        }
+                    {move || {
+                    let loaded = profile.get();
+                    // No profile to show (slow to come, or no answer) and a card kept for this
+                    // session: the till card stands in, saying why; after no answer, with a retry
+                    // (going back online retries by itself).
+                    let standing = stand_in(loaded.as_ref(), slow.get())
+                        .and_then(|why| offline::kept_card(&session).map(|card| (why, card)));
+                    if let Some((why, card)) = standing {
+                        let waiting = why == StandIn::Waiting;
+                        let retry = (!waiting).then(|| view! {
+                            <button type="button" class="wc-button wc-button--secondary wc-retry" on:click=move |_| profile.refetch()>
+                                {move || i18n.t().retry}
+                            </button>
+                        });
+                        return view! { <OfflineCard card waiting/> {retry} }.into_any();
+                    }
+                    match loaded {
                         None | Some(Err(ApiError::SessionOver)) => view! {
                             <p class="wc-loading" role="status">{i18n.t().loading}</p>
                         }.into_any(),
                         Some(Ok(p)) => {
-                            let choice = (ticking && TillCard::from_profile(&p, "-", 1.0, None).is_some())
+                            let choice = (ticking && TillCard::in_profile(&p))
                                 .then(|| view! { <KeepCardChoice profile=p.clone()/> });
                             view! {
                                 <ProfileBlocks profile=p lang=i18n.lang.get()/>
@@ -397,22 +409,11 @@ fn ProfileView(session: Session) -> impl IntoView {
                             }
                             .into_any()
                         }
-                        // No answer, and a card kept for this session: the till card, marked
-                        // as not live, with a retry (going back online retries by itself).
-                        Some(Err(e)) if e.is_no_answer() && offline::kept_card(&session).is_some() => {
-                            let card = offline::kept_card(&session);
-                            view! {
-                                {card.map(|card| view! { <OfflineCard card/> })}
-                                <button type="button" class="wc-button wc-button--secondary wc-retry" on:click=move |_| profile.refetch()>
-                                    {move || i18n.t().retry}
-                                </button>
-                            }
-                            .into_any()
-                        }
                         Some(Err(e)) => {
                             let lines = vec![format!("{} {}", i18n.t().profile_load_failed, i18n.t().api_error(&e))];
                             view! { <ErrorBanner lines=lines retry=Callback::new(move |_| profile.refetch())/> }.into_any()
                         }
+                    }
                     }}
                 </section>
             }
