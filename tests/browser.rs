@@ -876,6 +876,50 @@ async fn edit_the_name_in_the_demo() {
     b.close().await;
 }
 
+/// The profile is drawn once per answer: nothing redraws it under a customer who opened an
+/// editor at once (the timer that lets the kept till card stand in for a slow first load once
+/// did, 1.5 s after the page opened, taking the editor and its focus away mid-word).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_editor_opened_at_once_is_never_redrawn_under_the_customer() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = Browser::signed_in(&server, "en-US").await;
+    b.find(".wc-name .wc-edit-button").await;
+    b.click(".wc-nav a[href='/orders']").await;
+    b.find(".wc-order-row").await;
+    // Back to the profile and into the name's editor as fast as the page allows, all inside the
+    // browser (WebDriver round trips could take longer than the timer).
+    let opened_after_ms = b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             const start = performance.now(); \
+             document.querySelector(\".wc-nav a[href='/profile']\").click(); \
+             const step = () => { \
+               const edit = document.querySelector('.wc-name .wc-edit-button'); \
+               const input = document.querySelector('#wc-edit-f-name'); \
+               if (input) { window.__editor = input; input.focus(); \
+                 return done(performance.now() - start); } \
+               if (edit) edit.click(); \
+               requestAnimationFrame(step); \
+             }; \
+             step();",
+            Vec::new(),
+        )
+        .await
+        .expect("open the editor");
+    println!("{}: the editor opened {opened_after_ms} ms after the click", b.engine.name());
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    let kept = b
+        .js("return document.contains(window.__editor) && document.activeElement === window.__editor")
+        .await;
+    assert_eq!(kept.as_bool(), Some(true), "the editor was redrawn: its node or its focus is gone");
+    b.type_into("#wc-edit-f-name", "Anna S.").await;
+    b.click(".wc-edit button[type=submit]").await;
+    b.wait_text(".wc-name h2", "Anna S.").await;
+    b.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn edit_the_phone_with_a_code_and_a_rejected_edit_keeps_the_draft() {
     let _turn = ONE_AT_A_TIME.lock().await;

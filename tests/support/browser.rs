@@ -451,12 +451,18 @@ impl Browser {
 
     pub async fn type_into(&self, css: &str, text: &str) {
         let el = self.find(css).await;
-        el.clear().await.expect("clear");
-        el.send_keys(text).await.expect("type");
+        if let Err(e) = el.clear().await {
+            panic!("clear {css}: {}\n{}", webdriver_error(&e), self.describe().await);
+        }
+        if let Err(e) = el.send_keys(text).await {
+            panic!("type into {css}: {}\n{}", webdriver_error(&e), self.describe().await);
+        }
     }
 
     pub async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+        if let Err(e) = self.find(css).await.click().await {
+            panic!("click {css}: {}\n{}", webdriver_error(&e), self.describe().await);
+        }
     }
 
     pub async fn js(&self, script: &str) -> serde_json::Value {
@@ -606,5 +612,14 @@ impl Drop for Browser {
                 .stderr(Stdio::null())
                 .status();
         }
+    }
+}
+
+/// A WebDriver error with its kind: drivers may send an empty message (chromedriver's stale
+/// element once did), and the kind alone then says what happened.
+fn webdriver_error(error: &fantoccini::error::CmdError) -> String {
+    match error {
+        fantoccini::error::CmdError::Standard(w) => format!("{:?}: {}", w.error, w.message),
+        other => other.to_string(),
     }
 }

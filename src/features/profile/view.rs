@@ -381,10 +381,13 @@ fn ProfileView(session: Session) -> impl IntoView {
                     })}
                     {move || {
                     let loaded = profile.get();
+                    // The timer is read only while nothing has come: once an answer is drawn,
+                    // its firing must not redraw the profile under a customer who is editing.
+                    let slow = loaded.is_none() && slow.get();
                     // No profile to show (slow to come, or no answer) and a card kept for this
                     // session: the till card stands in, saying why; after no answer, with a retry
                     // (going back online retries by itself).
-                    let standing = stand_in(loaded.as_ref(), slow.get())
+                    let standing = stand_in(loaded.as_ref(), slow)
                         .and_then(|why| offline::kept_card(&session).map(|card| (why, card)));
                     if let Some((why, card)) = standing {
                         let waiting = why == StandIn::Waiting;
