@@ -35,7 +35,7 @@ use crate::features::profile::till_card::{stand_in, Keeping, StandIn, TillCard};
 use crate::features::profile::wire::{EditableValue, Profile, ProfileField, Verification};
 use crate::features::sign_in::social::SocialButtons;
 use crate::features::verification::logic::CodeTarget;
-use crate::features::verification::view::{start_countdown, CodeVerification};
+use crate::features::verification::view::CodeVerification;
 
 const HERE: &str = "/profile";
 /// How long the first load may take before the kept card stands in.
@@ -61,13 +61,14 @@ fn find_field(profile: &Profile, id: &str) -> Option<EditableValue> {
     })
 }
 
-/// The code step for a profile field.
+/// The code step for a profile field, whose code the server has just sent.
 fn code_target(field: &EditableValue, value: &str) -> CodeTarget {
     CodeTarget {
         field_id: field.id.clone(),
         value: value.to_string(),
         prompt: field.text.clone(),
         resend_after: field.time.unwrap_or(60),
+        sent_at_ms: browser::now_ms(),
         code_type: field.code_input_type.clone().unwrap_or(FieldType::Number),
         title: field.title.clone().unwrap_or_else(|| field.id.clone()),
     }
@@ -222,7 +223,6 @@ fn ProfileView(session: Session) -> impl IntoView {
                         d.value.trim(),
                     ),
                 };
-                start_countdown(&target);
                 verifying.set(Some(target));
             }
             Err(ApiError::SessionOver) => over(),
@@ -260,7 +260,6 @@ fn ProfileView(session: Session) -> impl IntoView {
     let page_failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let on_code_sent = move |result: Result<CodeTarget, ApiError>| match result {
         Ok(target) => {
-            start_countdown(&target);
             verifying.set(Some(target));
         }
         Err(ApiError::SessionOver) => over(),

@@ -75,6 +75,7 @@ mod tests {
             value: "anna@example.com".into(),
             prompt: Some("Код из письма".into()),
             resend_after: 60,
+            sent_at_ms: 1_700_000_000_000,
             code_type: FieldType::Number,
             title: "E-mail".into(),
         };

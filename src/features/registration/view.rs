@@ -35,7 +35,7 @@ use crate::features::forms::wire::FormField;
 use crate::features::registration::logic::{registration_values, RegistrationDraft};
 use crate::features::sign_in::login_field::login_field;
 use crate::features::verification::logic::{verification_queue, CodeTarget};
-use crate::features::verification::view::{start_countdown, CodeVerification};
+use crate::features::verification::view::CodeVerification;
 
 fn load_draft() -> RegistrationDraft {
     storage::registration_draft().load().unwrap_or_default()
@@ -84,9 +84,11 @@ pub fn Register() -> impl IntoView {
     let resend_failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let on_resent = move |result: Result<(), ApiError>| match result {
         Ok(()) => {
-            if let Some(first) = queue.get_untracked().first() {
-                start_countdown(first);
-            }
+            queue.update(|q| {
+                if let Some(first) = q.first_mut() {
+                    first.sent_at_ms = browser::now_ms();
+                }
+            });
             resend_failure.set(None);
             step.set(Some(0));
             save();
@@ -124,9 +126,8 @@ pub fn Register() -> impl IntoView {
             let sent = registration_values(&list, None, |id| {
                 values.with_untracked(|v| v.get(id).cloned().unwrap_or_default())
             });
-            let targets = verification_queue(&list, &sent);
-            if let Some(first) = targets.first() {
-                start_countdown(first);
+            let targets = verification_queue(&list, &sent, browser::now_ms());
+            if !targets.is_empty() {
                 queue.set(targets);
                 step.set(Some(0));
                 save();
@@ -156,7 +157,10 @@ pub fn Register() -> impl IntoView {
         });
         // The same values already await a code: registering them again would fail.
         let awaiting = queue.get_untracked();
-        if !awaiting.is_empty() && verification_queue(&list, &body) == awaiting {
+        let again = verification_queue(&list, &body, 0);
+        let same = again.len() == awaiting.len()
+            && again.iter().zip(&awaiting).all(|(a, b)| a.same_value(b));
+        if !awaiting.is_empty() && same {
             step.set(Some(0));
             save();
             return;
@@ -207,9 +211,6 @@ pub fn Register() -> impl IntoView {
             if token.is_some() || i + 1 >= total {
                 finish(token);
             } else {
-                if let Some(t) = queue.get_untracked().get(i + 1) {
-                    start_countdown(t);
-                }
                 step.set(Some(i + 1));
                 save();
             }

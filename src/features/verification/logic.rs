@@ -14,14 +14,43 @@ pub struct CodeTarget {
     pub prompt: Option<String>,
     /// Seconds before "send again".
     pub resend_after: u32,
+    /// When the awaited code was sent (ms since the epoch), stamped by whoever heard the server
+    /// send it; the countdown runs from here. (0 in a draft stored before it was kept: the
+    /// countdown then runs from when the step is shown.)
+    #[serde(default)]
+    pub sent_at_ms: u64,
     /// How to type the code.
     pub code_type: FieldType,
     /// The field's title, for "change <title>".
     pub title: String,
 }
 
-/// Every field with `need_verification`, with the value that was submitted.
-pub fn verification_queue(fields: &[FormField], values: &[(String, String)]) -> Vec<CodeTarget> {
+impl CodeTarget {
+    /// Whether both await a code for the same value of the same field (whenever it was sent).
+    pub fn same_value(&self, other: &CodeTarget) -> bool {
+        self.field_id == other.field_id && self.value == other.value
+    }
+}
+
+/// When "send again" opens: `resend_after` seconds after the code was sent, and never before the
+/// countdown this step already runs (`shown`: stored when the step was first shown or a code was
+/// sent again from it, so that a reload does not start it over). A step shown with none
+/// stored starts one from `now_ms`: a later value of a queue counts from when it is reached, as
+/// if its code went then (the document does not say when the server sends it; this never opens
+/// "send again" early).
+pub fn resend_opens_at(target: &CodeTarget, shown: Option<u64>, now_ms: u64) -> u64 {
+    let wait = u64::from(target.resend_after) * 1000;
+    let from_step = shown.unwrap_or(now_ms.saturating_add(wait));
+    from_step.max(target.sent_at_ms.saturating_add(wait))
+}
+
+/// Every field with `need_verification`, with the value that was submitted; the server sent
+/// their codes at `sent_at_ms`.
+pub fn verification_queue(
+    fields: &[FormField],
+    values: &[(String, String)],
+    sent_at_ms: u64,
+) -> Vec<CodeTarget> {
     fields
         .iter()
         .filter(|f| f.need_verification)
@@ -32,6 +61,7 @@ pub fn verification_queue(fields: &[FormField], values: &[(String, String)]) -> 
                 value,
                 prompt: f.text.clone(),
                 resend_after: f.time.unwrap_or(60),
+                sent_at_ms,
                 code_type: f.code_input_type.clone().unwrap_or(FieldType::Number),
                 title: f.label().to_string(),
             })
@@ -65,10 +95,38 @@ mod tests {
             ("phone".to_string(), "+79161234567".to_string()),
             ("email".to_string(), "a@b.ru".to_string()),
         ];
-        let q = verification_queue(&fields, &values);
+        let q = verification_queue(&fields, &values, 5_000);
         assert_eq!(q.iter().map(|t| t.field_id.as_str()).collect::<Vec<_>>(), ["phone", "email"]);
         assert_eq!(q[0].resend_after, 120);
         assert_eq!(q[1].resend_after, 60, "no time → a minute");
+        assert!(q.iter().all(|t| t.sent_at_ms == 5_000));
+        let mut later = q[0].clone();
+        later.sent_at_ms = 9_000;
+        assert!(later.same_value(&q[0]) && !later.same_value(&q[1]));
+    }
+    #[test]
+    fn send_again_opens_after_the_code_and_never_restarts_on_a_reload() {
+        let mut target = verification_queue(
+            &[{
+                let mut f = FormField::simple("phone", FieldType::Phone, "phone", true);
+                f.need_verification = true;
+                f.time = Some(60);
+                f
+            }],
+            &[("phone".into(), "+79161234567".into())],
+            100_000,
+        )
+        .remove(0);
+        // Shown as the code came: a minute from then.
+        assert_eq!(resend_opens_at(&target, None, 100_200), 160_200);
+        // A reload half a minute later keeps the countdown shown.
+        assert_eq!(resend_opens_at(&target, Some(160_200), 130_000), 160_200);
+        // A new code sent for the same value: a stale countdown of the last one does not count.
+        target.sent_at_ms = 400_000;
+        assert_eq!(resend_opens_at(&target, Some(160_200), 400_100), 460_000);
+        // A later step of a queue, reached long after the codes went: from when it is shown.
+        target.sent_at_ms = 100_000;
+        assert_eq!(resend_opens_at(&target, None, 900_000), 960_000);
     }
     #[test]
     fn countdown() {

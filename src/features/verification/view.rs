@@ -22,26 +22,17 @@ use crate::core::i18n::use_i18n;
 use crate::core::ui::banner::ErrorBanner;
 use crate::core::ui::submit::SubmitButton;
 use crate::features::forms::wire::FieldType;
-use crate::features::verification::logic::{clock, seconds_left, CodeTarget};
+use crate::features::verification::logic::{clock, resend_opens_at, seconds_left, CodeTarget};
 
-/// A code was just sent for `target`: "send again" opens after its `resend_after` seconds.
-pub fn start_countdown(target: &CodeTarget) {
-    let deadline = browser::now_ms() + u64::from(target.resend_after) * 1000;
-    storage::resend_deadline(target).store(&deadline);
-}
-
-/// When "send again" opens: as stored, or — a code step shown with no countdown yet — from now,
-/// kept so that a reload does not start it over.
-fn stored_deadline(target: &CodeTarget) -> u64 {
-    storage::resend_deadline(target).load().unwrap_or_else(|| {
-        start_countdown(target);
-        browser::now_ms() + u64::from(target.resend_after) * 1000
-    })
-}
-
-/// Forget a target's countdown once it is verified.
-pub fn clear_countdown(target: &CodeTarget) {
-    storage::resend_deadline(target).remove();
+/// When "send again" opens for `target`, kept so that a reload does not start it over.
+fn resend_deadline(target: &CodeTarget) -> u64 {
+    let kept = storage::resend_deadline(target);
+    let shown = kept.load();
+    let deadline = resend_opens_at(target, shown, browser::now_ms());
+    if shown != Some(deadline) {
+        kept.store(&deadline);
+    }
+    deadline
 }
 
 #[component]
@@ -60,7 +51,7 @@ pub fn CodeVerification(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let client = use_app().client;
-    let deadline = RwSignal::new(stored_deadline(&target));
+    let deadline = RwSignal::new(resend_deadline(&target));
     let now = RwSignal::new(browser::now_ms());
     if let Ok(handle) =
         set_interval_with_handle(move || now.set(browser::now_ms()), Duration::from_millis(500))
@@ -95,7 +86,7 @@ pub fn CodeVerification(
     let done_target = target.clone();
     let on_verified_answer = move |result: Result<Option<Token>, ApiError>| match result {
         Ok(token) => {
-            clear_countdown(&done_target);
+            storage::resend_deadline(&done_target).remove();
             on_verified.run(token);
         }
         Err(e) => {
@@ -114,8 +105,8 @@ pub fn CodeVerification(
     let sent_target = target.clone();
     let on_resent = move |result: Result<(), ApiError>| match result {
         Ok(()) => {
-            start_countdown(&sent_target);
-            deadline.set(stored_deadline(&sent_target));
+            let sent = CodeTarget { sent_at_ms: browser::now_ms(), ..sent_target.clone() };
+            deadline.set(resend_deadline(&sent));
             resend_failure.set(None);
             // A new code makes the last one's "not accepted" moot.
             failure.set(None);
