@@ -197,6 +197,7 @@ async fn the_card_at_the_till_with_no_signal() {
     b.wait_text(".wc-as-of", "Card as of").await;
     let violations = b.axe().await;
     assert!(violations.is_empty(), "accessibility of the offline card: {violations:#?}");
+    b.screenshot("offline-card-en-desktop", 1280, 900).await;
     assert!(!b.crashed().await);
 
     // Back online: "try again" brings the live profile (a retry still under way may bring it
@@ -410,6 +411,11 @@ async fn the_card_is_kept_only_as_token_storage_allows() {
     reload(&b).await;
     let ticked = b.find("#wc-keep-card").await;
     assert_eq!(ticked.prop("checked").await.unwrap().as_deref(), Some("true"));
+    let violations = b.axe().await;
+    assert!(violations.is_empty(), "accessibility of the profile with the choice: {violations:#?}");
+    b.resize(b.engine.narrowest().max(390), 844).await;
+    b.js("document.querySelector('#wc-keep-card').scrollIntoView({block: 'center'});").await;
+    b.screenshot("keep-card-choice-phone", b.engine.narrowest().max(390), 844).await;
     b.click("#wc-keep-card").await;
     wait_for(&b, "unticked: gone", &format!("return !sessionStorage.getItem('{CARD_KEY}');")).await;
     b.close().await;
