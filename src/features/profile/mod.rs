@@ -7,7 +7,7 @@
 //! - `bonus`: the balance and share rules; `barcode`: the card's image;
 //! - `till_card`: the card kept for the till with no signal, and when it may be shown (pure);
 //!   `offline`: keeping it after a load, showing it offline and on a later visit;
-//! - `view`: the page, its loading and saving.
+//! - `view`: the page and its loading; `saving`: what a save or a confirmation does.
 
 pub mod actions;
 pub mod api;
@@ -17,6 +17,7 @@ pub mod bonus;
 pub mod edit;
 pub mod editing;
 pub mod offline;
+pub mod saving;
 pub mod till_card;
 pub mod view;
 pub mod wire;
