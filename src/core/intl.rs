@@ -9,6 +9,8 @@
 //! Off the browser (native tests) there is no `Intl`: each function falls back to the plain
 //! value, so nothing here can panic.
 
+use std::cell::RefCell;
+
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
@@ -47,9 +49,80 @@ fn call_format(format: Function, value: &JsValue) -> Option<String> {
     format.call1(&JsValue::NULL, value).ok()?.as_string()
 }
 
-fn number_format(lang: Lang, pairs: &[(&str, JsValue)], value: &JsValue) -> Option<String> {
-    let formatter = Intl::NumberFormat::new(&locales(lang), &options(pairs));
-    call_format(formatter.format(), value)
+/// Which formatter: its options, apart from the language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Style {
+    Money {
+        currency: String,
+    },
+    Number,
+    Percent,
+    Moment,
+    /// An order's day, in the customer's time zone or (a calendar day as written) in UTC.
+    OrderDay {
+        in_utc: bool,
+    },
+}
+
+impl Style {
+    fn options(&self) -> Object {
+        match self {
+            Style::Money { currency } => options(&[
+                ("style", "currency".into()),
+                ("currency", currency.as_str().into()),
+                ("currencyDisplay", "narrowSymbol".into()),
+            ]),
+            Style::Number => options(&[("maximumFractionDigits", 2.into())]),
+            Style::Percent => {
+                options(&[("style", "percent".into()), ("maximumFractionDigits", 0.into())])
+            }
+            Style::Moment => {
+                options(&[("dateStyle", "long".into()), ("timeStyle", "short".into())])
+            }
+            Style::OrderDay { in_utc } => {
+                let mut pairs = vec![
+                    ("day", JsValue::from_str("numeric")),
+                    ("month", "long".into()),
+                    ("year", "numeric".into()),
+                ];
+                if *in_utc {
+                    pairs.push(("timeZone", "UTC".into()));
+                }
+                options(&pairs)
+            }
+        }
+    }
+
+    fn make(&self, lang: Lang) -> Function {
+        let (locales, options) = (locales(lang), self.options());
+        match self {
+            Style::Moment | Style::OrderDay { .. } => {
+                Intl::DateTimeFormat::new(&locales, &options).format()
+            }
+            _ => Intl::NumberFormat::new(&locales, &options).format(),
+        }
+    }
+}
+
+thread_local! {
+    /// Formatters made so far. Making one costs a locale lookup, and an order row asks for a
+    /// date, a total and a plural each time it is drawn: each is made once per language and
+    /// style and kept for the page's life (a handful: the styles times two languages).
+    static FORMATTERS: RefCell<Vec<(Lang, Style, Function)>> = const { RefCell::new(Vec::new()) };
+    static PLURAL_RULES: RefCell<Vec<(Lang, Intl::PluralRules)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Format `value` in `lang` and `style`; `None` if the browser's formatter throws.
+fn format(lang: Lang, style: Style, value: &JsValue) -> Option<String> {
+    let format = FORMATTERS.with_borrow_mut(|made| {
+        if let Some((_, _, f)) = made.iter().find(|(l, s, _)| *l == lang && *s == style) {
+            return f.clone();
+        }
+        let f = style.make(lang);
+        made.push((lang, style, f.clone()));
+        f
+    });
+    call_format(format, value)
 }
 
 /// A number with no `Intl` to format it: whole, and without core's float formatting (10 KB of
@@ -80,12 +153,8 @@ fn money_of(value: impl Fn() -> JsValue, text: &str, currency: &str, lang: Lang)
     if !IN_BROWSER || !well_formed_currency(currency) {
         return fallback();
     }
-    let pairs = [
-        ("style", "currency".into()),
-        ("currency", currency.into()),
-        ("currencyDisplay", "narrowSymbol".into()),
-    ];
-    number_format(lang, &pairs, &value()).unwrap_or_else(fallback)
+    let style = Style::Money { currency: currency.to_string() };
+    format(lang, style, &value()).unwrap_or_else(fallback)
 }
 
 /// A count or a balance: whole numbers as they are, fractions to at most two places
@@ -94,8 +163,7 @@ pub fn number(value: f64, lang: Lang) -> String {
     if !IN_BROWSER {
         return plain(value);
     }
-    let pairs = [("maximumFractionDigits", 2.into())];
-    number_format(lang, &pairs, &JsValue::from_f64(value)).unwrap_or_else(|| plain(value))
+    format(lang, Style::Number, &JsValue::from_f64(value)).unwrap_or_else(|| plain(value))
 }
 
 /// A share as a percentage, whole: `0.14` → `14 %` in Russian (a no-break space), `14%` in
@@ -105,8 +173,7 @@ pub fn percent(share: f64, lang: Lang) -> String {
     if !IN_BROWSER {
         return fallback();
     }
-    let pairs = [("style", "percent".into()), ("maximumFractionDigits", 0.into())];
-    number_format(lang, &pairs, &JsValue::from_f64(share)).unwrap_or_else(fallback)
+    format(lang, Style::Percent, &JsValue::from_f64(share)).unwrap_or_else(fallback)
 }
 
 /// Which plural form `n` takes in `lang`.
@@ -114,7 +181,14 @@ pub fn plural(n: f64, lang: Lang) -> Plural {
     if !IN_BROWSER {
         return if n == 1.0 { Plural::One } else { Plural::Other };
     }
-    let rules = Intl::PluralRules::new(&locales(lang), &Object::new());
+    let rules = PLURAL_RULES.with_borrow_mut(|made| {
+        if let Some((_, rules)) = made.iter().find(|(l, _)| *l == lang) {
+            return rules.clone();
+        }
+        let rules = Intl::PluralRules::new(&locales(lang), &Object::new());
+        made.push((lang, rules.clone()));
+        rules
+    });
     match String::from(rules.select(n)).as_str() {
         "zero" => Plural::Zero,
         "one" => Plural::One,
@@ -130,9 +204,7 @@ pub fn moment(epoch_ms: f64, lang: Lang) -> String {
     if !IN_BROWSER {
         return plain(epoch_ms);
     }
-    let pairs = [("dateStyle", JsValue::from_str("long")), ("timeStyle", "short".into())];
-    let formatter = Intl::DateTimeFormat::new(&locales(lang), &options(&pairs));
-    call_format(formatter.format(), &Date::new(&JsValue::from_f64(epoch_ms)))
+    format(lang, Style::Moment, &Date::new(&JsValue::from_f64(epoch_ms)))
         .unwrap_or_else(|| plain(epoch_ms))
 }
 
@@ -140,23 +212,12 @@ pub fn moment(epoch_ms: f64, lang: Lang) -> String {
 /// Moscow is dated that day there, not the day before as in UTC), a calendar day as the shop
 /// wrote it, free text as sent.
 pub fn order_date(date: &OrderDate, lang: Lang) -> String {
-    let (when, zone) = match date {
+    let (when, in_utc) = match date {
         OrderDate::Text(text) => return text.clone(),
         _ if !IN_BROWSER => return date.to_string(),
-        OrderDate::Moment { epoch_ms } => (Date::new(&JsValue::from_f64(*epoch_ms)), None),
+        OrderDate::Moment { epoch_ms } => (Date::new(&JsValue::from_f64(*epoch_ms)), false),
         // A day has no time zone: drawn at UTC midnight, formatted in UTC.
-        OrderDate::Day { .. } => {
-            (Date::new(&JsValue::from_f64(date.utc_midnight_ms())), Some("UTC"))
-        }
+        OrderDate::Day { .. } => (Date::new(&JsValue::from_f64(date.utc_midnight_ms())), true),
     };
-    let mut pairs = vec![
-        ("day", JsValue::from_str("numeric")),
-        ("month", "long".into()),
-        ("year", "numeric".into()),
-    ];
-    if let Some(zone) = zone {
-        pairs.push(("timeZone", zone.into()));
-    }
-    let formatter = Intl::DateTimeFormat::new(&locales(lang), &options(&pairs));
-    call_format(formatter.format(), &when).unwrap_or_else(|| date.to_string())
+    format(lang, Style::OrderDay { in_utc }, &when).unwrap_or_else(|| date.to_string())
 }
