@@ -302,6 +302,8 @@ impl TestServer {
             .route("/csp-report", post(csp_report))
             .route("/api/csp-report", post(csp_report))
             .route("/bench/vanilla.html", get(vanilla_page))
+            .route("/bench/vanilla.css", get(vanilla_style))
+            .route("/bench/vanilla.js", get(vanilla_script))
             .fallback_service(
                 ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html"))),
             )
@@ -501,10 +503,20 @@ async fn embed_page() -> Response {
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
 }
 
-/// The benchmark's hand-written baseline page.
+/// The benchmark's hand-written baseline page, its style and its script.
 async fn vanilla_page() -> Response {
     let html = include_str!("../bench/vanilla.html");
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
+}
+
+async fn vanilla_style() -> Response {
+    let css = include_str!("../bench/vanilla.css");
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], css).into_response()
+}
+
+async fn vanilla_script() -> Response {
+    let js = include_str!("../bench/vanilla.js");
+    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], js).into_response()
 }
 
 async fn outbox(State(state): State<Arc<ServerState>>) -> Response {
