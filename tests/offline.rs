@@ -59,8 +59,18 @@ async fn reload(b: &Browser) {
     b.client.goto(url.as_str()).await.expect("open again");
 }
 
+/// nginx serving the cabinet with `token_storage: local`: the card is kept with no choice asked.
+fn nginx_keeping_cards(backend: &TestServer) -> Nginx {
+    Nginx::start_with(backend.addr, &config_with(serde_json::json!({"token_storage": "local"})))
+}
+
 async fn sign_in(b: &Browser, nginx: &Nginx) {
     b.client.goto(&nginx.url("/sign-in")).await.expect("open");
+    fill_sign_in(b).await;
+}
+
+/// Sign in as the demo customer from the sign-in form on screen.
+async fn fill_sign_in(b: &Browser) {
     b.type_into("#wc-login", DEMO_LOGIN).await;
     b.type_into("#wc-password", DEMO_PASSWORD).await;
     b.click("button[type=submit]").await;
@@ -143,10 +153,7 @@ async fn installable_the_manifest_and_the_worker() {
 async fn the_card_at_the_till_with_no_signal() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let backend = TestServer::start(ConfigMode::Json(http_config())).await;
-    let mut nginx = Nginx::start_with(
-        backend.addr,
-        &config_with(serde_json::json!({"token_storage": "local"})),
-    );
+    let mut nginx = nginx_keeping_cards(&backend);
     let b = Browser::start("ru-RU").await;
     sign_in(&b, &nginx).await;
     wait_for_worker(&b).await;
@@ -274,10 +281,7 @@ async fn the_card_at_the_till_with_no_signal() {
 async fn a_session_the_server_ends_takes_the_card_with_it() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let backend = TestServer::start(ConfigMode::Json(http_config())).await;
-    let nginx = Nginx::start_with(
-        backend.addr,
-        &config_with(serde_json::json!({"token_storage": "local"})),
-    );
+    let nginx = nginx_keeping_cards(&backend);
     let b = Browser::start("en-US").await;
     sign_in(&b, &nginx).await;
     let first = kept_card(&b, "the card kept").await;
@@ -286,10 +290,7 @@ async fn a_session_the_server_ends_takes_the_card_with_it() {
     reload(&b).await;
     b.wait_path("/sign-in").await;
     assert!(stored_card(&b).await.is_null(), "the session ended: the card is gone");
-    b.type_into("#wc-login", DEMO_LOGIN).await;
-    b.type_into("#wc-password", DEMO_PASSWORD).await;
-    b.click("button[type=submit]").await;
-    b.wait_path("/profile").await;
+    fill_sign_in(&b).await;
     let second = kept_card(&b, "the new session's card").await;
     assert_ne!(first["owner"], second["owner"], "a new session, a new card");
     b.close().await;
@@ -301,10 +302,7 @@ async fn a_session_the_server_ends_takes_the_card_with_it() {
 async fn a_server_that_does_not_answer_shows_the_card_meanwhile() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let backend = TestServer::start(ConfigMode::Json(http_config())).await;
-    let nginx = Nginx::start_with(
-        backend.addr,
-        &config_with(serde_json::json!({"token_storage": "local"})),
-    );
+    let nginx = nginx_keeping_cards(&backend);
     let b = Browser::start("en-US").await;
     sign_in(&b, &nginx).await;
     kept_card(&b, "the card kept").await;
@@ -326,10 +324,7 @@ async fn a_server_that_does_not_answer_shows_the_card_meanwhile() {
 async fn a_barcode_or_storage_that_fails_costs_only_the_card() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let backend = TestServer::start(ConfigMode::Json(http_config())).await;
-    let mut nginx = Nginx::start_with(
-        backend.addr,
-        &config_with(serde_json::json!({"token_storage": "local"})),
-    );
+    let mut nginx = nginx_keeping_cards(&backend);
     std::fs::remove_file(nginx.www().join("demo/barcode.svg")).unwrap();
     let b = Browser::start("en-US").await;
     sign_in(&b, &nginx).await;
@@ -517,10 +512,7 @@ async fn offline_false_means_no_worker() {
 async fn start_up_first_repeat_and_offline() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let backend = TestServer::start(ConfigMode::Json(http_config())).await;
-    let mut nginx = Nginx::start_with(
-        backend.addr,
-        &config_with(serde_json::json!({"token_storage": "local"})),
-    );
+    let mut nginx = nginx_keeping_cards(&backend);
     let b = Browser::start("en-US").await;
     let interactive = "return (performance.getEntriesByName('web-cabinet:sign-in-interactive')[0] || {}).startTime;";
     let app_bytes = |sent: &[(String, u64)]| -> u64 {

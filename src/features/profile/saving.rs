@@ -17,7 +17,7 @@ use crate::core::ui::submit::newest_only;
 use crate::features::forms::wire::{FieldType, FormField};
 use crate::features::profile::edit::{change_applied, edit_field, value_to_send};
 use crate::features::profile::editing::{Draft, ProfileEditing};
-use crate::features::profile::wire::{EditableValue, Profile, ProfileField, Verification};
+use crate::features::profile::wire::{EditableValue, Profile, ProfileField};
 use crate::features::verification::logic::CodeTarget;
 
 fn load_draft() -> Option<Draft> {
@@ -41,16 +41,18 @@ fn find_field(profile: &Profile, id: &str) -> Option<EditableValue> {
     })
 }
 
-/// The code step for a profile field, whose code the server has just sent.
-fn code_target(field: &EditableValue, value: &str) -> CodeTarget {
+/// The code step for the value of `field_id`, whose code the server has just sent; the field as
+/// the profile shows it gives the prompt, countdown and keypad (a field it no longer shows, the
+/// defaults).
+fn code_target(field_id: &str, field: Option<&EditableValue>, value: &str) -> CodeTarget {
     CodeTarget {
-        field_id: field.id.clone(),
+        field_id: field_id.to_string(),
         value: value.to_string(),
-        prompt: field.text.clone(),
-        resend_after: field.time.unwrap_or(60),
+        prompt: field.and_then(|f| f.text.clone()),
+        resend_after: field.and_then(|f| f.time).unwrap_or(60),
         sent_at_ms: browser::now_ms(),
-        code_type: field.code_input_type.clone().unwrap_or(FieldType::Number),
-        title: field.title.clone().unwrap_or_else(|| field.id.clone()),
+        code_type: field.and_then(|f| f.code_input_type.clone()).unwrap_or(FieldType::Number),
+        title: field.and_then(|f| f.title.clone()).unwrap_or_else(|| field_id.to_string()),
     }
 }
 
@@ -133,24 +135,7 @@ pub(super) fn profile_editing(
             }
             Err(ApiError::VerificationRequired) => {
                 let field = current().and_then(|p| find_field(&p, &d.field_id));
-                let target = match field {
-                    Some(f) => code_target(&f, d.value.trim()),
-                    None => code_target(
-                        &EditableValue {
-                            id: d.field_id.clone(),
-                            title: None,
-                            value: None,
-                            editable: true,
-                            field_type: FieldType::Text,
-                            need_verification: true,
-                            verification: Verification::Unreported,
-                            time: None,
-                            text: None,
-                            code_input_type: None,
-                        },
-                        d.value.trim(),
-                    ),
-                };
+                let target = code_target(&d.field_id, field.as_ref(), d.value.trim());
                 verifying.set(Some(target));
             }
             Err(ApiError::SessionOver) => over(),
@@ -199,9 +184,10 @@ pub(super) fn profile_editing(
         async move {
             let value = f.value.clone().unwrap_or_default();
             let result = match token {
-                Some(t) => {
-                    c.resend_code(&f.id, &value, Some(&t)).await.map(|()| code_target(&f, &value))
-                }
+                Some(t) => c
+                    .resend_code(&f.id, &value, Some(&t))
+                    .await
+                    .map(|()| code_target(&f.id, Some(&f), &value)),
                 None => Err(ApiError::SessionOver),
             };
             on_answer(result)

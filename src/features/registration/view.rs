@@ -34,7 +34,7 @@ use crate::features::forms::state::{form_load_failed, FormBanner, FormState};
 use crate::features::forms::wire::FormField;
 use crate::features::registration::logic::{registration_values, RegistrationDraft};
 use crate::features::sign_in::login_field::login_field;
-use crate::features::verification::logic::{verification_queue, CodeTarget};
+use crate::features::verification::logic::{same_queue, verification_queue, CodeTarget};
 use crate::features::verification::view::CodeVerification;
 
 fn load_draft() -> RegistrationDraft {
@@ -157,10 +157,7 @@ pub fn Register() -> impl IntoView {
         });
         // The same values already await a code: registering them again would fail.
         let awaiting = queue.get_untracked();
-        let again = verification_queue(&list, &body, 0);
-        let same = again.len() == awaiting.len()
-            && again.iter().zip(&awaiting).all(|(a, b)| a.same_value(b));
-        if !awaiting.is_empty() && same {
+        if same_queue(&verification_queue(&list, &body, 0), &awaiting) {
             step.set(Some(0));
             save();
             return;

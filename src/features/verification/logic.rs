@@ -32,6 +32,12 @@ impl CodeTarget {
     }
 }
 
+/// Whether two queues await codes for the same values in the same order (whenever they were
+/// sent); an empty queue awaits nothing, so it is never the same.
+pub fn same_queue(a: &[CodeTarget], b: &[CodeTarget]) -> bool {
+    !a.is_empty() && a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same_value(y))
+}
+
 /// When "send again" opens: `resend_after` seconds after the code was sent, and never before the
 /// countdown this step already runs (`shown`: stored when the step was first shown or a code was
 /// sent again from it, so that a reload does not start it over). A step shown with none
@@ -103,6 +109,9 @@ mod tests {
         let mut later = q[0].clone();
         later.sent_at_ms = 9_000;
         assert!(later.same_value(&q[0]) && !later.same_value(&q[1]));
+        let resent = vec![later, q[1].clone()];
+        assert!(same_queue(&q, &resent));
+        assert!(!same_queue(&q, &resent[..1]) && !same_queue(&[], &[]));
     }
     #[test]
     fn send_again_opens_after_the_code_and_never_restarts_on_a_reload() {
