@@ -144,7 +144,9 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-const fromCache = async (url) => (await caches.open(CACHE)).match(url);
+// caches.match with a name, not caches.open(...).match: opening a cache creates it, and a page
+// still running after the cabinet removed the worker and its caches would bring an empty one back.
+const fromCache = (url) => caches.match(url, { cacheName: CACHE });
 // Into this build's cache, unless it is gone (the cabinet removed the worker and its caches:
 // a page still running must not bring them back).
 const keep = async (key, answer) => {

@@ -502,6 +502,20 @@ async fn offline_false_means_no_worker() {
          return n === '0:' ? 'gone' : (console.log('left: ' + n), null);",
     )
     .await;
+    // The removed worker still answers for this page until it goes: a file it serves cache-first
+    // must not bring its cache back (opening a cache to look into it creates it).
+    let left = b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             const wasm = performance.getEntriesByType('resource').map(e => e.name) \
+               .find(n => n.endsWith('.wasm')); \
+             fetch(wasm).then(() => caches.keys()).then(k => done(k.join()), e => done('' + e));",
+            Vec::new(),
+        )
+        .await
+        .expect("fetch a build file");
+    assert_eq!(left, "", "a file the removed worker served brought its cache back");
     b.close().await;
 }
 
