@@ -50,6 +50,30 @@ async fn nginx_serves_the_bundle_as_deploy_says() {
     assert!(page.contains("id=web-cabinet") || page.contains("id=\"web-cabinet\""), "{page}");
     assert_eq!(deep.header("cache-control"), "no-cache");
 
+    // A personal cabinet asks not to be indexed, and says what it is.
+    let html = String::from_utf8_lossy(&index.body).to_string();
+    assert!(html.contains("noindex"), "no robots meta: {html}");
+    assert!(html.contains("name=description") || html.contains("name=\"description\""), "{html}");
+    assert!(index.header("x-robots-tag").contains("noindex"), "{:?}", index.header("x-robots-tag"));
+    // Static-looking paths the bundle does not have are 404s, never the app's HTML (a crawler
+    // reading index.html as robots rules); an order id with a dot is still a route.
+    for missing in [
+        "/robots.txt",
+        "/sitemap.xml",
+        "/favicon.ico",
+        "/web-cabinet-0123456789abcdef.js",
+        "/wp-login.php",
+    ] {
+        let answer = get(port, missing, &[]).await;
+        assert_eq!(answer.status, 404, "{missing}");
+        assert!(!String::from_utf8_lossy(&answer.body).contains("web-cabinet"), "{missing}");
+    }
+    let dotted = get(port, "/orders/2024.17", &[]).await;
+    assert_eq!(dotted.status, 200);
+    assert!(String::from_utf8_lossy(&dotted.body).contains("web-cabinet"));
+    let icon = get(port, "/favicon.svg", &[]).await;
+    assert_eq!(icon.status, 200, "files the bundle has are served");
+
     // The stable loader revalidates; hashed files are cached for a year, compressed.
     let loader = get(port, "/web-cabinet.js", &[]).await;
     assert_eq!(loader.status, 200);
