@@ -9,13 +9,13 @@ mod support;
 use support::browser::{Browser, Scheme, ONE_AT_A_TIME};
 use support::{http_config, http_config_with_timeout, ConfigMode, Fault, PagingMode, TestServer};
 use web_cabinet::core::api::Endpoint;
-use web_cabinet::demo::{DEMO_LOGIN, DEMO_PASSWORD};
+use web_cabinet::demo::{demo_order, DEMO_LOGIN, DEMO_PASSWORD};
 
 const PHONE: (u32, u32) = (390, 844);
 
-/// A body from `../shared/fixtures/`.
+/// A body from `tests/fixtures/` (the repository's copy of the shared set).
 fn fixture(name: &str) -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
     std::fs::read_to_string(format!("{path}{name}"))
         .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
 }
@@ -489,6 +489,76 @@ async fn register_with_a_phone_code() {
     b.close().await;
 }
 
+/// The demo's registration fields with its phone's verification keys replaced by `phone`'s.
+fn registration_fields_with(server: &TestServer, phone: serde_json::Value) -> String {
+    let request = web_cabinet::core::api::ApiRequest::new(Endpoint::RegFields);
+    let answer = server.state.backend.lock().unwrap().handle(&request, 0);
+    let mut answer: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
+    for field in answer["data"]["fields"].as_array_mut().unwrap() {
+        if field["id"] == "phone" {
+            for (key, value) in phone.as_object().unwrap() {
+                field[key] = value.clone();
+            }
+        }
+    }
+    answer.to_string()
+}
+
+/// The code input types as `code_input_type` says, and `editable: false` takes away "change the
+/// value" from the code step.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_code_step_follows_the_fields_code_type_and_editable() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let masked = registration_fields_with(
+        &server,
+        serde_json::json!({ "code_input_type": "password", "editable": false }),
+    );
+    server.fault_always(Endpoint::RegFields, Fault::Answer { status: 200, body: masked });
+    let b = Browser::start("ru-RU").await;
+    b.client.goto(&server.url("/register")).await.expect("open");
+    b.find("#wc-f-name").await;
+    fill_registration(&b, "Олег", "oleg@example.com", "+7 999 222-33-44", "secret1").await;
+    b.click(".wc-register button[type=submit]").await;
+    let code = b.find("#wc-code").await;
+    assert_eq!(code.attr("type").await.unwrap().as_deref(), Some("password"), "masked");
+    assert_eq!(code.attr("autocomplete").await.unwrap().as_deref(), Some("one-time-code"));
+    let reveal = b.find(".wc-code .wc-reveal").await;
+    assert_eq!(reveal.attr("aria-label").await.unwrap().as_deref(), Some("Показать код"));
+    let actions = b.find(".wc-code-actions").await.text().await.unwrap();
+    assert!(
+        b.client.find(fantoccini::Locator::Css(".wc-change-value")).await.is_err(),
+        "editable: false, yet the step offers to change it: {actions}"
+    );
+    let sent = server.last_code().expect("a code").code;
+    b.type_into("#wc-code", &sent).await;
+    b.click(".wc-code .wc-reveal").await;
+    assert_eq!(b.find("#wc-code").await.attr("type").await.unwrap().as_deref(), Some("text"));
+    assert_eq!(b.value("#wc-code").await, sent, "shown, as typed");
+    b.screenshot("code-masked-phone", PHONE.0, PHONE.1).await;
+    b.click(".wc-code button[type=submit]").await;
+    b.wait_path("/profile").await;
+
+    // An e-mail-typed code: the e-mail keyboard, and the value may be changed.
+    b.click(".wc-sign-out").await;
+    b.wait_path("/sign-in").await;
+    let email =
+        registration_fields_with(&server, serde_json::json!({ "code_input_type": "email" }));
+    server.clear_faults();
+    server.fault_always(Endpoint::RegFields, Fault::Answer { status: 200, body: email });
+    b.client.goto(&server.url("/register")).await.expect("open");
+    b.find("#wc-f-name").await;
+    fill_registration(&b, "Ольга", "olga@example.com", "+7 999 333-44-55", "secret1").await;
+    b.click(".wc-register button[type=submit]").await;
+    let code = b.find("#wc-code").await;
+    assert_eq!(code.attr("type").await.unwrap().as_deref(), Some("text"));
+    assert_eq!(code.attr("inputmode").await.unwrap().as_deref(), Some("email"));
+    assert!(b.client.find(fantoccini::Locator::Css(".wc-code .wc-reveal")).await.is_err());
+    b.find(".wc-change-value").await;
+    assert!(!b.crashed().await);
+    b.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn send_the_code_again_after_the_countdown() {
     let _turn = ONE_AT_A_TIME.lock().await;
@@ -555,12 +625,23 @@ async fn registration_fields_that_fail_to_load_offer_a_retry() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let server = TestServer::start(ConfigMode::Json(http_config())).await;
     let not_configured = fixture("04_regfields_not_configured_error.json");
-    server.fault_next(Endpoint::RegFields, Fault::Answer { status: 200, body: not_configured });
+    for _ in 0..3 {
+        let body = not_configured.clone();
+        server.fault_next(Endpoint::RegFields, Fault::Answer { status: 200, body });
+    }
     let b = Browser::start("ru-RU").await;
     b.client.goto(&server.url("/register")).await.expect("open");
     // The server's own reason, and a way to try again.
-    b.wait_text(".wc-banner--error", "Регистрация не настроена в системе!").await;
+    let banner = b.wait_text(".wc-banner--error", "Регистрация не настроена в системе!").await;
+    assert!(!banner.contains("Проверьте"), "the customer typed nothing: {banner}");
     b.screenshot("register-unavailable-phone", PHONE.0, PHONE.1).await;
+    // The same refusal again: trying cannot help, and the banner says so instead of a button.
+    b.click(".wc-banner--error button").await;
+    b.wait_text(".wc-banner--error", "повторная попытка не поможет").await;
+    assert!(b.client.find(fantoccini::Locator::Css(".wc-banner--error button")).await.is_err());
+    // A later visit tries again, and a shop that has set it up by then shows its form.
+    b.client.goto(&server.url("/register")).await.expect("open");
+    b.wait_text(".wc-banner--error", "Регистрация не настроена в системе!").await;
     b.click(".wc-banner--error button").await;
     b.find("#wc-f-name").await;
     b.close().await;
@@ -772,6 +853,8 @@ fn every_block_profile() -> String {
                 { "cabinet_field_type": "action_field", "value": "Акция", "action": { "type": "openUrlExternal", "param": "https://example.com/sale" } },
                 { "cabinet_field_type": "action_field", "value": "Вредная ссылка", "action": { "type": "openUrl", "param": "javascript:window.__xss=1" } },
                 { "cabinet_field_type": "action_field", "value": "Мой профиль", "action": { "type": "openProfile", "param": null } },
+                { "cabinet_field_type": "action_field", "value": "Мои заказы", "action": { "type": "openHistory", "param": null } },
+                { "cabinet_field_type": "action_field", "value": "Правила программы", "action": { "type": "openUrl", "param": "https://example.com/rules" } },
                 { "cabinet_field_type": "action_field", "value": "Товар дня", "action": { "type": "openProduct", "param": "42" } },
                 { "cabinet_field_type": "action_field", "value": "Каталог", "action": { "type": "openCatalog", "param": "" } },
                 { "cabinet_field_type": "action_field", "value": "Без действия", "action": { "type": null, "param": null } },
@@ -822,6 +905,9 @@ async fn every_block_type_in_server_order() {
     assert_eq!(external.attr("target").await.unwrap().as_deref(), Some("_blank"));
     assert_eq!(external.attr("rel").await.unwrap().as_deref(), Some("noopener noreferrer"));
     b.find("a.wc-action[href='/profile']").await;
+    b.find("a.wc-action[href='/orders']").await;
+    let same_tab = b.find("a.wc-action[href='https://example.com/rules']").await;
+    assert_eq!(same_tab.attr("target").await.unwrap(), None, "openUrl opens in this page");
     b.find("a.wc-action[href='https://shop.example/product/42']").await;
     b.find("a.wc-image-action[href='https://example.com/promo'] img").await;
     // Unsafe, unmapped and typeless actions are inert: no link, nothing focusable.
@@ -854,9 +940,66 @@ async fn every_block_type_in_server_order() {
     assert!(!page.contains("from the future") && !page.contains("no type at all"));
     assert!(b.js("return window.__xss === undefined").await.as_bool().unwrap_or(false));
     assert!(!b.crashed().await);
+    // The server's order of blocks, as drawn (the bonus card and discount sit under the name).
+    let drawn = b
+        .js_strings(
+            "return [...document.querySelector('.wc-blocks').children].map(e => \
+             e.className + ' ' + (e.querySelector('img') ? e.querySelector('img').getAttribute('src') : '') \
+             + ' ' + e.textContent)",
+        )
+        .await;
+    let expected = [
+        "Анна",
+        "wc-bonus",
+        "wc-discount",
+        "promo.svg",
+        "+79161234567",
+        "anna@example.com",
+        "Участник программы",
+        "Позвонить",
+        "Акция",
+        "Вредная ссылка",
+        "Мой профиль",
+        "Мои заказы",
+        "Правила программы",
+        "Товар дня",
+        "Каталог",
+        "Без действия",
+        "Бонусные баллы",
+        "barcode.svg",
+        "wc-separator",
+    ];
+    let mut at = 0;
+    for marker in expected {
+        let found = drawn[at..].iter().position(|block| block.contains(marker));
+        let Some(offset) = found else {
+            panic!("{marker:?} not drawn after block {at} in the server's order: {drawn:#?}");
+        };
+        at += offset + 1;
+    }
     b.screenshot("profile-every-block-phone", PHONE.0, PHONE.1).await;
     b.screenshot("profile-every-block-desktop", DESKTOP.0, DESKTOP.1).await;
     b.screenshot("profile-every-block-tall", 700, 2200).await;
+
+    // The document: a share that is absent "is taken as 1.0 (100 %)", the same as 1.0 itself.
+    for share in [serde_json::Value::Null, serde_json::json!(1.0)] {
+        let mut answer: serde_json::Value = serde_json::from_str(&every_block_profile()).unwrap();
+        match share {
+            serde_json::Value::Null => {
+                answer["data"]["bonus"].as_object_mut().unwrap().remove("available_proportion");
+            }
+            one => answer["data"]["bonus"]["available_proportion"] = one,
+        }
+        server
+            .fault_next(Endpoint::Profile, Fault::Answer { status: 200, body: answer.to_string() });
+        b.client.goto(&server.url("/profile")).await.expect("open");
+        b.wait_text(".wc-bonus", "Up to 100% of an order").await;
+    }
+
+    // The cabinet's own screens open in place.
+    b.click("a.wc-action[href='/orders']").await;
+    b.wait_path("/orders").await;
+    b.find(".wc-orders").await;
     b.close().await;
 }
 
@@ -873,6 +1016,25 @@ async fn edit_the_name_in_the_demo() {
     b.click(".wc-edit button[type=submit]").await;
     b.wait_text(".wc-name h2", "Anna S.").await;
     b.wait_text(".wc-status", "Your changes are saved.").await;
+
+    // A value no one requires can be cleared: it is sent empty and reads as a dash.
+    let clear = |id: &str| {
+        format!(
+            "const i = document.querySelector('#{id}'); i.value = ''; \
+             i.dispatchEvent(new Event('input', {{ bubbles: true }}));"
+        )
+    };
+    b.click(".wc-row[data-field=city] .wc-edit-button").await;
+    assert_eq!(b.value("#wc-edit-f-city").await, "Москва");
+    b.js(&clear("wc-edit-f-city")).await;
+    b.click(".wc-edit button[type=submit]").await;
+    b.wait_text(".wc-row[data-field=city] .wc-row-value", "—").await;
+    b.wait_text(".wc-status", "Your changes are saved.").await;
+    // A required one (the registration form requires the name) keeps its message.
+    b.click(".wc-name .wc-edit-button").await;
+    b.js(&clear("wc-edit-f-name")).await;
+    b.click(".wc-edit button[type=submit]").await;
+    b.wait_text(".wc-edit .wc-field-error", "Please fill in this field").await;
     b.close().await;
 }
 
@@ -1166,9 +1328,17 @@ async fn order_details_open_and_survive_a_reload() {
     b.click(".wc-nav a[href='/orders']").await;
     let first = b.find(".wc-order-row:first-child .wc-order-id").await.text().await.unwrap();
     let id = first.trim_start_matches("Заказ ").trim_start_matches("№ ").to_string();
+    let row_count = b
+        .js("return document.querySelector('.wc-order-row:first-child .wc-order-count').textContent")
+        .await;
     b.click(".wc-order-row:first-child a").await;
     b.wait_path(&format!("/orders/{id}")).await;
     b.wait_text("#wc-order-title", &id).await;
+    // The goods are counted by `count` (one line of 5 is five goods), here as in the row.
+    let goods: f64 = demo_order(1, 0).items.iter().map(|i| i.count).sum();
+    let goods = format!("{}", (goods * 1000.0).round() / 1000.0).replace('.', ",");
+    let shown = b.wait_text(".wc-order-goods dd", &format!("{goods} товар")).await;
+    assert_eq!(row_count.as_str(), Some(shown.as_str()), "the row and the page agree");
     // Contact in the server's key order; items with counts and line totals.
     let contact = b
         .js("return [...document.querySelectorAll('.wc-order dl')[1].querySelectorAll('dt')].map(e => e.textContent)")

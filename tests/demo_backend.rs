@@ -169,10 +169,17 @@ async fn profile_changes_and_phone_verification() {
     let token = c.sign_in(DEMO_LOGIN, DEMO_PASSWORD).await.unwrap();
     c.change_fields(&token, &[("name".into(), "Anna S.".into())]).await.unwrap();
     assert_eq!(c.profile(&token).await.unwrap().name(), Some("Anna S."));
-    // An empty value is never sent (the published module reads any key that is there): nothing
-    // is left to change. (The profile screen stops an empty value before sending.)
+    // An empty value is sent as it is (it clears the field); the demo, like a shop, refuses to
+    // clear a value it requires. (The profile screen stops an empty required value before
+    // sending.)
     let r = rejection(c.change_fields(&token, &[("name".into(), " ".into())]).await.unwrap_err());
-    assert_eq!(r.message.as_deref(), Some("Nothing to change"));
+    assert_eq!(r.message.as_deref(), Some("The name cannot be empty"));
+    c.change_fields(&token, &[("city".into(), String::new())]).await.unwrap();
+    let city = c.profile(&token).await.unwrap();
+    let cleared = city.fields.iter().any(|f| {
+        matches!(f, ProfileField::TitleText(v) if v.id == "city" && v.value.as_deref() == Some(""))
+    });
+    assert!(cleared, "the city is cleared");
     assert_eq!(
         c.change_fields(&token, &[("phone".into(), "+79990000000".into())]).await,
         Err(ApiError::VerificationRequired)

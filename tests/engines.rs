@@ -127,6 +127,13 @@ async fn dates_money_and_plurals_are_the_customers() {
         serde_json::json!({ "id": id, "created_at": date, "total": "3287.3000000000002",
             "items": (0..items).map(item).collect::<Vec<_>>() })
     })
+    // Goods are counted by `count`: the document's one line of five, and weighed goods.
+    .chain([
+        serde_json::json!({ "id": "6", "created_at": "2024-03-20", "total": "3287.3000000000002",
+            "items": [{ "id": "1", "count": 5, "price": 10 }] }),
+        serde_json::json!({ "id": "7", "created_at": "2024-03-20", "total": "3287.3000000000002",
+            "items": [{ "id": "1", "count": "0.5", "price": 10 }, { "id": "2", "count": 2.0, "price": 1 }] }),
+    ])
     .collect();
     let answer = serde_json::json!({ "status": "ok", "data": { "orders": orders } });
     server
@@ -136,13 +143,21 @@ async fn dates_money_and_plurals_are_the_customers() {
             "ru-RU",
             "20 марта 2024",
             "3\u{a0}287,30\u{a0}₽",
-            ["1 товар", "2 товара", "5 товаров", "21 товар", "22 товара"],
+            [
+                "1 товар",
+                "2 товара",
+                "5 товаров",
+                "21 товар",
+                "22 товара",
+                "5 товаров",
+                "2,5 товара",
+            ],
         ),
         (
             "en-US",
             "March 20, 2024",
             "₽3,287.30",
-            ["1 item", "2 items", "5 items", "21 items", "22 items"],
+            ["1 item", "2 items", "5 items", "21 items", "22 items", "5 items", "2.5 items"],
         ),
     ] {
         let b = Browser::signed_in(&server, lang).await;
@@ -168,7 +183,7 @@ async fn dates_money_and_plurals_are_the_customers() {
                   r.querySelector('.wc-order-count').textContent, r.textContent])")
             .await;
         let rows = rows.as_array().cloned().unwrap_or_default();
-        assert_eq!(rows.len(), 5, "{}: {rows:?}", b.engine.name());
+        assert_eq!(rows.len(), 7, "{}: {rows:?}", b.engine.name());
         for (row, count) in rows.iter().zip(counts) {
             let text = |i: usize| row[i].as_str().unwrap_or_default().replace('\u{202f}', "\u{a0}");
             assert!(

@@ -1,6 +1,6 @@
 //! The fault matrix, in the browser: every endpoint class (fields, submit, verification, profile,
 //! change, orders, sign-out) against every way a real server fails (the digest's "What real
-//! servers send" and ../shared/fixtures/raw/). For each case the cabinet must show a clear message
+//! servers send" and tests/fixtures/raw/). For each case the cabinet must show a clear message
 //! (never the server's raw HTML), keep what the customer typed, succeed on retry once the fault
 //! clears, and never panic. Quirks the client is meant to tolerate (a PHP warning or a BOM before
 //! the JSON, megabytes of answer, a slow answer) must simply work.

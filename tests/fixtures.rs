@@ -1,5 +1,10 @@
-//! Every answer in `../shared/fixtures/` read through the client's decoding path, asserting the
+//! Every answer in `tests/fixtures/` read through the client's decoding path, asserting the
 //! typed result the fixtures README describes (not just "it parsed").
+//!
+//! `tests/fixtures/` is the repository's copy of the project's shared fixture set, so a clone
+//! passes on its own. Where the shared set sits beside the clone (`../shared/fixtures/`), every
+//! file of it must be here, byte for byte: a fixture added there fails this suite until the
+//! repository holds it and a test below names it.
 
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
@@ -15,7 +20,7 @@ use web_cabinet::features::profile::wire::{ActionKind, ProfileField, Verificatio
 use web_cabinet::features::sign_in::login_field::login_field;
 
 fn dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
 fn body(name: &str) -> String {
@@ -35,6 +40,35 @@ fn rejected(r: Result<impl std::fmt::Debug, ApiError>) -> web_cabinet::core::api
         Err(ApiError::Rejected(rej)) => rej,
         other => panic!("expected a rejection, got {other:?}"),
     }
+}
+
+#[test]
+fn the_repository_holds_every_shared_fixture() {
+    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
+    if !shared.is_dir() {
+        // A clone on its own: its copy is the set.
+        return;
+    }
+    let mut stale = Vec::new();
+    for sub in ["", "raw"] {
+        let Ok(entries) = std::fs::read_dir(shared.join(sub)) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if !path.is_file() {
+                continue;
+            }
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let ours = dir().join(sub).join(&name);
+            if std::fs::read(&ours).ok() != std::fs::read(&path).ok() {
+                stale.push(if sub.is_empty() { name } else { format!("{sub}/{name}") });
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "tests/fixtures/ lacks (or differs from) these shared fixtures: {stale:?}; copy them \
+         from ../shared/fixtures/ and cover each in this file"
+    );
 }
 
 #[test]
@@ -295,7 +329,7 @@ fn f21_real_profile() {
     assert!(matches!(&profile.fields[8], ProfileField::Barcode { image: Some(_) }));
     let bonus_block = profile.bonus.clone().unwrap_or_default();
     assert_eq!(bonus_block.amount, Some(1250.5));
-    assert_eq!(bonus::payable_share(&bonus_block), None, "\"15\" is a row id, not a share");
+    assert_eq!(bonus_block.payable_share, None, "\"15\" is a row id, not a share");
     assert_eq!(
         profile.discount.as_ref().and_then(bonus::discount_percent),
         None,
@@ -308,6 +342,11 @@ fn f24_legacy_bonuses_alias() {
     let profile = decode::profile(&resp("24_profile_legacy_2018_bonuses.json")).unwrap_or_default();
     assert_eq!(profile.name(), Some("Иван Петров"));
     assert_eq!(profile.bonus.as_ref().and_then(|b| b.amount), Some(340.0));
+    assert_eq!(
+        profile.bonus.as_ref().and_then(|b| b.payable_share),
+        Some(1.0),
+        "1: the whole order"
+    );
     assert!(
         matches!(profile.fields[3], ProfileField::Text { value: None }),
         "null text stays None"

@@ -12,7 +12,7 @@ use web_cabinet::core::api::RawResponse;
 use web_cabinet::core::config::Config;
 
 fn fixtures() -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut out = Vec::new();
     for sub in ["", "raw"] {
         for entry in std::fs::read_dir(dir.join(sub)).expect("fixtures").flatten() {

@@ -11,6 +11,7 @@
 mod support;
 
 use support::browser::{Browser, ONE_AT_A_TIME};
+use support::published::{BrokenPicture, Release, CARD_NUMBER, ORDERS_NOT_SET_UP};
 use support::{http_config, ConfigMode, TestServer};
 use web_cabinet::core::api::Endpoint;
 use web_cabinet::demo::{demo_order, DEMO_LOGIN, DEMO_PASSWORD};
@@ -315,4 +316,89 @@ async fn no_crash_output_outside_findings(b: &Browser) {
     let text = b.js("return document.body.innerText").await;
     let text = text.as_str().unwrap_or_default();
     assert!(!text.contains("getLifetime") && !text.contains("<pre>"), "{text}");
+}
+
+/// A shop's first installation of an earlier release (late 2019), half-configured: the customer
+/// registers and lands signed in (the module never sends the code its field list promised); the
+/// profile's barcode address gives no picture, so no picture, no "show at the till" and no "keep
+/// my card" — the card number stays readable; and orders that are not set up say so in the
+/// server's words, offer one retry, and then say that trying again will not help.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_first_installation_that_is_half_configured() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    server.set_module_release(Release::FirstInstall);
+    let b = Browser::start("ru-RU").await;
+    b.client.goto(&server.url("/register")).await.expect("open");
+    b.find("#wc-f-name").await;
+    b.type_into("#wc-f-name", "Иван").await;
+    b.type_into("#wc-f-email", "ivan@example.com").await;
+    b.type_into("#wc-f-phone", "+7 999 111-22-33").await;
+    b.type_into("#wc-f-password", "secret1").await;
+    b.click("button[type=submit]").await;
+    // Signed in at once: the profile, never a code step waiting for an SMS that will not come.
+    b.wait_path("/profile").await;
+    b.wait_text(".wc-name h2", "Иван").await;
+    assert!(b.client.find(fantoccini::Locator::Css("#wc-code")).await.is_err());
+    assert!(server.requests_to(Endpoint::Verification).is_empty(), "no code was asked for");
+
+    for (kind, tag) in [
+        (BrokenPicture::Empty, "empty"),
+        (BrokenPicture::Missing, "404"),
+        (BrokenPicture::HtmlPage, "html"),
+    ] {
+        server.set_broken_picture(kind);
+        b.client.goto(&server.url("/profile")).await.expect("open");
+        b.wait_text(".wc-barcode-failed", "Не удалось загрузить штрихкод карты").await;
+        assert!(
+            b.client.find(fantoccini::Locator::Css("img.wc-barcode")).await.is_err(),
+            "{tag}: a picture that never loaded is not shown"
+        );
+        b.wait_text(".wc-row[data-field=card_number]", CARD_NUMBER).await;
+        let offers = b
+            .js("return document.querySelectorAll('.wc-barcode-block button, #wc-keep-card').length")
+            .await;
+        assert_eq!(offers, 0, "{tag}: no till and no keep-card offer for a broken barcode");
+        let text = b.js("return document.body.innerText").await;
+        assert!(!text.as_str().unwrap_or_default().contains("Штрихкод карты"), "{tag}: alt text");
+    }
+    // The picture's place, where the customer would have looked for the card.
+    b.js("document.querySelector('.wc-barcode-failed').scrollIntoView({block: 'center'})").await;
+    b.screenshot("first-install-profile-phone", PHONE.0, PHONE.1).await;
+    b.js("document.querySelector('.wc-barcode-failed').scrollIntoView({block: 'center'})").await;
+    b.screenshot("first-install-profile-desktop", DESKTOP.0, DESKTOP.1).await;
+
+    // Orders not set up: the server's own words, nothing about what the customer typed.
+    b.click(".wc-nav a[href='/orders']").await;
+    b.wait_path("/orders").await;
+    let banner = b.wait_text(".wc-list-footer .wc-banner--error", ORDERS_NOT_SET_UP).await;
+    assert!(banner.contains("Не удалось загрузить заказы"), "{banner}");
+    assert!(!banner.contains("Проверьте") && !banner.contains("следующие"), "{banner}");
+    // One retry: the same refusal again says the shop has not set this up, and stops offering.
+    b.click(".wc-list-footer .wc-banner--error button").await;
+    let banner =
+        b.wait_text(".wc-list-footer .wc-banner--error", "повторная попытка не поможет").await;
+    assert!(banner.contains(ORDERS_NOT_SET_UP), "{banner}");
+    assert!(
+        b.client
+            .find(fantoccini::Locator::Css(".wc-list-footer .wc-banner--error button"))
+            .await
+            .is_err(),
+        "no retry that cannot help"
+    );
+    assert_eq!(server.requests_to(Endpoint::OrderList).len(), 2);
+    let page = b.find(".wc-orders").await.text().await.unwrap();
+    for never in ["пока нет заказов", "Показаны все заказы", "Показаны заказы"]
+    {
+        assert!(!page.contains(never), "«{never}» after an error: {page}");
+    }
+    b.screenshot("first-install-orders-phone", PHONE.0, PHONE.1).await;
+    b.screenshot("first-install-orders-desktop", DESKTOP.0, DESKTOP.1).await;
+
+    // An order opened by its link meets the same refusal, in the same words.
+    b.client.goto(&server.url("/orders/17")).await.expect("open");
+    let banner = b.wait_text(".wc-order .wc-banner--error", ORDERS_NOT_SET_UP).await;
+    assert!(!banner.contains("Проверьте"), "{banner}");
+    assert!(!b.crashed().await);
+    b.close().await;
 }

@@ -52,6 +52,9 @@ struct Account {
     phone_verified: bool,
     password: String,
     birthday: Option<String>,
+    /// Optional: the customer may clear it.
+    #[serde(default)]
+    city: Option<String>,
     /// `(network, user id)` pairs linked to this account.
     social: Vec<(String, String)>,
     bonus: f64,
@@ -190,6 +193,7 @@ impl DemoBackend {
                     phone_verified: false,
                     password: DEMO_PASSWORD.into(),
                     birthday: Some("07.11.1988".into()),
+                    city: Some("Москва".into()),
                     social: Vec::new(),
                     bonus: 1250.0,
                     order_count: DEMO_ORDER_COUNT,

@@ -29,6 +29,10 @@ impl DemoBackend {
             fields.push(json!({ "cabinet_field_type": "title_text_field", "id": "birthday",
                 "title": call.t("Дата рождения", "Date of birth"), "value": b, "editable": false }));
         }
+        // Optional, so the customer may clear it: shown empty then.
+        fields.push(json!({ "cabinet_field_type": "title_text_field", "id": "city",
+            "title": call.t("Город", "City"), "value": a.city.clone().unwrap_or_default(),
+            "editable": true, "type": "text" }));
         fields.extend([
             json!({ "cabinet_field_type": "text_field", "id": "member_since",
                     "value": call.t("Участник программы лояльности с 2021 года", "Loyalty programme member since 2021") }),
@@ -98,6 +102,7 @@ impl DemoBackend {
                     return error(call.t("Неверный формат телефона", "Not a valid phone number"))
                 }
                 "phone" => needs_code = Some((id.clone(), value.clone())),
+                "city" => {}
                 _ => {
                     return error(
                         call.t("Это поле нельзя изменить", "This field cannot be changed"),
@@ -109,6 +114,7 @@ impl DemoBackend {
         for (id, value) in &changes {
             match id.as_str() {
                 "name" => account.name = value.clone(),
+                "city" => account.city = (!value.is_empty()).then(|| value.clone()),
                 "email" => account.email = value.to_lowercase(),
                 _ => {}
             }

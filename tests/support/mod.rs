@@ -204,6 +204,8 @@ pub struct ServerState {
     pub abandoned: Mutex<Vec<Endpoint>>,
     /// Behave as the published 1C-Bitrix module ([`published`]).
     pub module: Mutex<Option<published::Module>>,
+    /// What `/upload/barcodes/…` answers (a first installation's barcode that never loads).
+    pub broken_picture: Mutex<published::BrokenPicture>,
     pub dist: PathBuf,
 }
 
@@ -292,11 +294,13 @@ impl TestServer {
             paging: Mutex::new(PagingMode::Honest),
             abandoned: Mutex::new(Vec::new()),
             module: Mutex::new(None),
+            broken_picture: Mutex::new(published::BrokenPicture::default()),
         });
         let app = Router::new()
             .route("/api/mobium.php", any(api))
             .route("/cabinet.json", get(cabinet_json))
             .route("/test/outbox", get(outbox))
+            .route("/upload/barcodes/{name}", get(broken_picture))
             .route("/fake-oauth/authorize", get(fake_oauth))
             .route("/embed-test.html", get(embed_page))
             .route("/csp-report", post(csp_report))
@@ -383,7 +387,17 @@ impl TestServer {
 
     /// From now on behave as the published 1C-Bitrix module (see [`published`]).
     pub fn set_published_module(&self) {
-        *self.state.module.lock().unwrap() = Some(published::Module::default());
+        self.set_module_release(published::Release::Published);
+    }
+
+    /// From now on behave as this release of the published module.
+    pub fn set_module_release(&self, release: published::Release) {
+        *self.state.module.lock().unwrap() = Some(published::Module::of(release));
+    }
+
+    /// What a first installation's barcode address answers from now on.
+    pub fn set_broken_picture(&self, kind: published::BrokenPicture) {
+        *self.state.broken_picture.lock().unwrap() = kind;
     }
 
     /// Give the demo customer this many orders.
@@ -501,6 +515,22 @@ async fn embed_page() -> Response {
     );
     assert!(html.contains("data-saved-phone"), "no mount element found in dist/index.html");
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
+}
+
+/// A first installation's barcode address: whatever it answers, it is no picture.
+async fn broken_picture(State(state): State<Arc<ServerState>>) -> Response {
+    match *state.broken_picture.lock().unwrap() {
+        published::BrokenPicture::Empty => {
+            (StatusCode::OK, [(header::CONTENT_TYPE, "image/png")], "").into_response()
+        }
+        published::BrokenPicture::Missing => StatusCode::NOT_FOUND.into_response(),
+        published::BrokenPicture::HtmlPage => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "text/html; charset=UTF-8")],
+            "<!doctype html><title>Страница не найдена</title><h1>404 Not Found</h1>",
+        )
+            .into_response(),
+    }
 }
 
 /// The benchmark's hand-written baseline page, its style and its script.
@@ -636,10 +666,13 @@ async fn api(
                 .into_response();
         }
     }
-    let resp = state.backend.lock().unwrap().handle(&req, now_ms());
-    let resp = match state.module.lock().unwrap().as_mut() {
-        Some(module) => module.after(&req, resp),
-        None => resp,
+    let resp = {
+        let mut backend = state.backend.lock().unwrap();
+        let resp = backend.handle(&req, now_ms());
+        match state.module.lock().unwrap().as_mut() {
+            Some(module) => module.after(&req, resp, &mut backend, now_ms()),
+            None => resp,
+        }
     };
     let status = StatusCode::from_u16(resp.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let body = match reshape {

@@ -11,14 +11,68 @@
 //! - recovery: reads `login` whenever the key is there, even empty;
 //! - registration creates the account before the code: the same e-mail or phone again fails;
 //! - a wrong (or unknown) code crashes: HTTP 200 with Bitrix's debugging trace.
+//!
+//! [`Release::FirstInstall`] plays an earlier release (late 2019) on a shop's first installation,
+//! half-configured, as it was run for real: the orders endpoint answers "Функционал заказов не
+//! нестроен" to every call; the profile's barcode points to `/upload/barcodes/…png`, which gives
+//! no image (see [`BrokenPicture`]), beside a card number; change fields answers `ok` and applies
+//! nothing; and registration signs the customer in at once, although the field list says the
+//! phone needs a code.
 
 use serde_json::{json, Value};
 
 use web_cabinet::core::api::{ApiRequest, Endpoint, RawResponse};
+use web_cabinet::demo::DemoBackend;
+
+/// A first installation's registration: the account is made and signed in at once, with no
+/// code asked for (the backend's code, sent to the outbox, is spent here, as if the module had
+/// never sent it).
+fn sign_in_at_once(req: &ApiRequest, backend: &mut DemoBackend, now_ms: u64) -> RawResponse {
+    let body = body_of(req);
+    let Some(sent) = backend.outbox().last().cloned() else {
+        return answer(json!({ "status": "error", "data": { "errorMessage": "" } }));
+    };
+    let mut verify = ApiRequest::new(Endpoint::Verification);
+    verify.locale = req.locale.clone();
+    verify.body = Some(
+        json!({ "appId": body.get("appId").cloned().unwrap_or(Value::Null),
+                "field_id": sent.field_id, "value": sent.to, "code": sent.code })
+        .to_string(),
+    );
+    backend.handle(&verify, now_ms)
+}
+
+/// Which release of the module the test server plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Release {
+    /// mobium.api 1.0.13, as run for real on 2026-12-01.
+    #[default]
+    Published,
+    /// An earlier release on a shop's first installation (late 2019), half-configured.
+    FirstInstall,
+}
+
+/// What a first installation's barcode address answers (`/upload/barcodes/…`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BrokenPicture {
+    /// HTTP 200, `image/png`, no bytes: the picture was never generated.
+    #[default]
+    Empty,
+    /// HTTP 404.
+    Missing,
+    /// HTTP 200 with the shop's HTML page (its 404 template).
+    HtmlPage,
+}
+
+/// The order list's answer on a first installation, every time.
+pub const ORDERS_NOT_SET_UP: &str = "Функционал заказов не нестроен";
+/// The card number a first installation's profile shows beside its broken barcode.
+pub const CARD_NUMBER: &str = "4601234567893";
 
 /// What the module remembers between requests.
 #[derive(Debug, Default)]
 pub struct Module {
+    pub release: Release,
     /// E-mails and phones of accounts created by a registration still waiting for its code.
     created: Vec<String>,
 }
@@ -33,8 +87,7 @@ pub const GENDER_SHOWN: &str = "Женский";
 
 /// The crash body, as the module sends it with debugging on (HTTP 200).
 pub fn crash_body() -> String {
-    let path =
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/raw/php_fatal_200_debug.txt");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/raw/php_fatal_200_debug.txt");
     std::fs::read_to_string(path).expect("the fatal-as-200 fixture")
 }
 
@@ -62,8 +115,23 @@ fn digits(v: &str) -> String {
 }
 
 impl Module {
+    pub fn of(release: Release) -> Self {
+        Self { release, created: Vec::new() }
+    }
+
     /// Answer before the backend is asked, or change the request it gets. `Some`: the answer.
     pub fn before(&mut self, req: &mut ApiRequest) -> Option<RawResponse> {
+        if self.release == Release::FirstInstall {
+            match req.endpoint {
+                Endpoint::OrderList => {
+                    return Some(answer(json!({ "status": "error",
+                        "data": { "errorMessage": ORDERS_NOT_SET_UP } })));
+                }
+                // Accepted, and nothing applied.
+                Endpoint::ChangeFields => return Some(answer(json!({ "status": "ok" }))),
+                _ => {}
+            }
+        }
         match req.endpoint {
             Endpoint::Registration => {
                 let body = body_of(req);
@@ -132,12 +200,54 @@ impl Module {
         (page, limit)
     }
 
-    /// Reshape the backend's answer as the module's.
-    pub fn after(&mut self, req: &ApiRequest, resp: RawResponse) -> RawResponse {
+    /// Reshape the backend's answer as the module's (`backend`: what a first installation
+    /// completes a registration with).
+    pub fn after(
+        &mut self,
+        req: &ApiRequest,
+        resp: RawResponse,
+        backend: &mut DemoBackend,
+        now_ms: u64,
+    ) -> RawResponse {
         let Ok(mut json) = serde_json::from_str::<Value>(&resp.body) else {
             return resp;
         };
         let status = json.get("status").and_then(Value::as_str).unwrap_or("").to_string();
+        if self.release == Release::FirstInstall {
+            match req.endpoint {
+                Endpoint::Registration if status == "verification" => {
+                    return sign_in_at_once(req, backend, now_ms);
+                }
+                Endpoint::Profile if status == "ok" => {
+                    if let Some(fields) =
+                        json.pointer_mut("/data/fields").and_then(Value::as_array_mut)
+                    {
+                        for f in fields.iter_mut() {
+                            if f.get("cabinet_field_type").and_then(Value::as_str)
+                                == Some("barcode_field")
+                            {
+                                f["image"] =
+                                    format!("/upload/barcodes/code{CARD_NUMBER}.png").into();
+                            }
+                        }
+                        let at = fields
+                            .iter()
+                            .position(|f| {
+                                f.get("cabinet_field_type").and_then(Value::as_str)
+                                    == Some("barcode_field")
+                            })
+                            .unwrap_or(fields.len());
+                        fields.insert(
+                            at,
+                            json!({ "cabinet_field_type": "title_text_field",
+                            "id": "card_number", "title": "Номер карты", "value": CARD_NUMBER,
+                            "editable": false }),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
         match req.endpoint {
             Endpoint::RegFields if status == "ok" => {
                 if let Some(fields) = json.pointer_mut("/data/fields").and_then(Value::as_array_mut)

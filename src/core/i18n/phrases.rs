@@ -4,7 +4,20 @@ use super::{quoted, Strings};
 use crate::core::api::ApiError;
 use crate::core::intl::{self, Plural};
 use crate::core::logic::locale::Lang;
+use crate::core::logic::read_failure::ReadFailure;
 use crate::features::setup_check::diagnose::Finding;
+
+/// The word for goods after a count of plural form `form`. Russian fractions (CLDR "other")
+/// take the genitive singular: "2,5 товара", like "2 товара".
+fn goods_word(form: Plural, lang: Lang) -> &'static str {
+    match (lang, form) {
+        (Lang::Ru, Plural::One) => "товар",
+        (Lang::Ru, Plural::Few | Plural::Other) => "товара",
+        (Lang::Ru, _) => "товаров",
+        (Lang::En, Plural::One) => "item",
+        (Lang::En, _) => "items",
+    }
+}
 
 impl Strings {
     /// "Up to N % of an order can be paid with bonuses".
@@ -17,16 +30,10 @@ impl Strings {
         }
     }
 
-    /// "3 items" / "3 товара": the plural form is the browser's (`Intl.PluralRules`).
-    pub fn items_count(&self, n: usize, lang: Lang) -> String {
-        let word = match (lang, intl::plural(n as f64, lang)) {
-            (Lang::Ru, Plural::One) => "товар",
-            (Lang::Ru, Plural::Few) => "товара",
-            (Lang::Ru, _) => "товаров",
-            (Lang::En, Plural::One) => "item",
-            (Lang::En, _) => "items",
-        };
-        format!("{n} {word}")
+    /// "5 items" / "5 товаров", "0.5 товара": the count as the language writes numbers, the
+    /// plural form the browser's (`Intl.PluralRules`).
+    pub fn goods_count(&self, n: f64, lang: Lang) -> String {
+        format!("{} {}", intl::number(n, lang), goods_word(intl::plural(n, lang), lang))
     }
 
     /// "Card as of 2 December 2026, 10:15", in the customer's time zone.
@@ -346,6 +353,24 @@ impl Strings {
         }
     }
 
+    /// What a failed read says under `lead` ("Couldn't load your orders."): the server's own
+    /// refusal as it wrote it (never "check what you entered": the customer entered nothing), or
+    /// what went wrong; and, when the same refusal came back, that trying again will not help.
+    pub fn read_failure(&self, lead: &str, failure: &ReadFailure) -> Vec<String> {
+        match &failure.error {
+            ApiError::Rejected(r) => {
+                let said = r.message.clone().or_else(|| r.form_level(&[]).into_iter().next());
+                let mut lines =
+                    vec![lead.to_string(), said.unwrap_or_else(|| self.refused_no_reason.into())];
+                if failure.repeated {
+                    lines.push(self.not_set_up.into());
+                }
+                lines
+            }
+            other => vec![format!("{lead} {}", self.api_error(other))],
+        }
+    }
+
     /// What to tell the customer about an error that is not a field-level rejection.
     pub fn api_error(&self, err: &ApiError) -> &'static str {
         match err {
@@ -358,5 +383,21 @@ impl Strings {
             ApiError::Rejected(_) => self.error_rejected,
             ApiError::VerificationRequired => self.error_verification,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn goods_take_the_form_of_their_count() {
+        // The forms Intl.PluralRules gives: ru 1 → one, 3 → few, 5 → many, 2.5 → other.
+        assert_eq!(goods_word(Plural::One, Lang::Ru), "товар");
+        assert_eq!(goods_word(Plural::Few, Lang::Ru), "товара");
+        assert_eq!(goods_word(Plural::Many, Lang::Ru), "товаров");
+        assert_eq!(goods_word(Plural::Other, Lang::Ru), "товара", "2,5 товара");
+        assert_eq!(goods_word(Plural::One, Lang::En), "item");
+        assert_eq!(goods_word(Plural::Other, Lang::En), "items");
     }
 }

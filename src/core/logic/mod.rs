@@ -2,6 +2,7 @@
 
 pub mod app_id;
 pub mod locale;
+pub mod read_failure;
 pub mod retry;
 pub mod route;
 pub mod text;

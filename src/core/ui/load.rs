@@ -10,6 +10,8 @@ use std::pin::Pin;
 
 use leptos::prelude::*;
 
+use crate::core::api::ApiError;
+use crate::core::logic::read_failure::ReadFailure;
 use crate::core::ui::effect::effect;
 
 pub struct Load<T: 'static> {
@@ -80,5 +82,22 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
     /// Subscribe the running effect or memo to the value.
     pub fn track(&self) {
         self.value.track();
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> Load<Result<T, ApiError>> {
+    /// How the load failed, if its last answer is an error: derived from the answers, each
+    /// read against the failure before it (a refusal the retry got again is one that no retry
+    /// will mend; see [`ReadFailure`]).
+    pub fn failure(&self) -> Memo<Option<ReadFailure>> {
+        let value = self.value;
+        Memo::new(move |before: Option<&Option<ReadFailure>>| {
+            value.with(|answer| match answer {
+                Some(Err(e)) => {
+                    Some(ReadFailure::after(before.and_then(Option::as_ref), e.clone()))
+                }
+                _ => None,
+            })
+        })
     }
 }

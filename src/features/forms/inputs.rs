@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::i18n::use_i18n;
 use crate::core::ui::reveal::RevealToggle;
-use crate::features::forms::logic::{dom_id, input_kind};
+use crate::features::forms::logic::{dom_id, field_input_kind};
 use crate::features::forms::wire::{FieldType, FormField};
 
 /// The DOM id of a form field's input, for focusing it.
@@ -38,7 +38,7 @@ pub fn FieldInput(
         let error_id = error_id.clone();
         error.get().map(|m| view! { <p id=error_id class="wc-field-error wc-lines">{m}</p> })
     };
-    let kind = input_kind(&field, is_login);
+    let kind = field_input_kind(&field, is_login);
 
     match field.field_type {
         FieldType::Checkbox => view! {
@@ -86,7 +86,7 @@ pub fn FieldInput(
             }
             .into_any()
         }
-        FieldType::Password => {
+        _ if kind.masked => {
             let shown = RwSignal::new(false);
             view! {
                 <div class="wc-field">

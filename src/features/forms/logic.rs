@@ -142,30 +142,53 @@ impl<V> FromIterator<(String, V)> for ByField<V> {
     }
 }
 
-/// How an input for a field is drawn: `type`, `inputmode` and `autocomplete`.
+/// What an input is for, beside its type: an e-mail typed as a new value, as a login and as a
+/// code wants three different things from the browser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// A value the customer gives: registration, recovery, a profile edit.
+    NewValue,
+    /// A login, or the password of a sign-in: what the password manager has saved.
+    Login,
+    /// A code the shop sent (its type is the field's `code_input_type`).
+    Code,
+}
+
+/// How an input is drawn: `type`, `inputmode` (the phone's keyboard), `autocomplete`, and
+/// whether what is typed is masked (with a way to show it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InputKind {
     pub input_type: &'static str,
     pub inputmode: &'static str,
     pub autocomplete: &'static str,
+    pub masked: bool,
 }
 
-/// The input attributes for a field: the right keyboard on phones and the right autofill.
-pub fn input_kind(field: &FormField, is_login: bool) -> InputKind {
-    kind_of(&field.field_type, &field.id, is_login)
-}
-
-/// [`input_kind`] from a type and an id (profile fields are not form fields).
-pub fn kind_of(field_type: &FieldType, id: &str, is_login: bool) -> InputKind {
-    let (input_type, inputmode, autocomplete) = match field_type {
-        FieldType::Email => ("email", "email", "email"),
-        FieldType::Phone => ("tel", "tel", "tel"),
-        FieldType::Number => ("text", "decimal", "off"),
-        FieldType::Password => ("password", "text", "new-password"),
-        FieldType::DatePicker => {
+/// The one table of input kinds: every input of registration, recovery, sign-in, the profile
+/// editor and the code step takes its attributes from here, by the server's type (`type`, or
+/// `code_input_type` for a code), the field's id (for autofill of names and birthdays) and its
+/// purpose. A code is never of type `email`, `tel` or `number` (the browser would check, trim or
+/// spin it): it is text with the keyboard its type asks for.
+pub fn input_kind(field_type: &FieldType, id: &str, purpose: Purpose) -> InputKind {
+    use Purpose::{Code, Login, NewValue};
+    let (input_type, inputmode, autocomplete) = match (field_type, purpose) {
+        (FieldType::Password, NewValue) => ("password", "text", "new-password"),
+        (FieldType::Password, Login) => ("password", "text", "current-password"),
+        (FieldType::Password, Code) => ("password", "text", "one-time-code"),
+        (FieldType::Email, Code) => ("text", "email", "one-time-code"),
+        (FieldType::Phone | FieldType::Number, Code) => ("text", "numeric", "one-time-code"),
+        (_, Code) => ("text", "text", "one-time-code"),
+        (FieldType::Email, NewValue) => ("email", "email", "email"),
+        (FieldType::Email, Login) => ("email", "email", "username"),
+        (FieldType::Phone, NewValue) => ("tel", "tel", "tel"),
+        (FieldType::Phone, Login) => ("tel", "tel", "username"),
+        (FieldType::Number, NewValue) => ("text", "decimal", "off"),
+        (FieldType::Number, Login) => ("text", "numeric", "username"),
+        (FieldType::DatePicker, NewValue) => {
             ("date", "none", if id.contains("birth") { "bday" } else { "off" })
         }
-        _ => (
+        (_, Login) => ("text", "text", "username"),
+        (_, NewValue) => (
             "text",
             "text",
             match id {
@@ -176,11 +199,13 @@ pub fn kind_of(field_type: &FieldType, id: &str, is_login: bool) -> InputKind {
             },
         ),
     };
-    InputKind {
-        input_type,
-        inputmode,
-        autocomplete: if is_login { "username" } else { autocomplete },
-    }
+    InputKind { input_type, inputmode, autocomplete, masked: input_type == "password" }
+}
+
+/// The input kind of a registration or recovery field (`is_login`: the form's login field).
+pub fn field_input_kind(field: &FormField, is_login: bool) -> InputKind {
+    let purpose = if is_login { Purpose::Login } else { Purpose::NewValue };
+    input_kind(&field.field_type, &field.id, purpose)
 }
 
 /// A DOM id for a server field id (which may hold anything).
@@ -256,14 +281,39 @@ mod tests {
 
     #[test]
     fn input_kinds() {
-        let k = input_kind(&field("email", FieldType::Email, true), true);
+        let k = field_input_kind(&field("email", FieldType::Email, true), true);
         assert_eq!((k.input_type, k.inputmode, k.autocomplete), ("email", "email", "username"));
-        let k = input_kind(&field("phone", FieldType::Phone, true), false);
+        let k = field_input_kind(&field("phone", FieldType::Phone, true), false);
         assert_eq!((k.input_type, k.autocomplete), ("tel", "tel"));
-        let k = input_kind(&field("pw", FieldType::Password, true), false);
-        assert_eq!(k.autocomplete, "new-password");
-        let k = input_kind(&field("x", FieldType::Unknown("rating".into()), true), false);
+        let k = field_input_kind(&field("pw", FieldType::Password, true), false);
+        assert_eq!((k.autocomplete, k.masked), ("new-password", true));
+        let k = field_input_kind(&field("x", FieldType::Unknown("rating".into()), true), false);
         assert_eq!(k.input_type, "text", "unknown types are text inputs");
+        let k = input_kind(&FieldType::Password, "password", Purpose::Login);
+        assert_eq!((k.autocomplete, k.masked), ("current-password", true), "a sign-in password");
+        let k = input_kind(&FieldType::Phone, "phone", Purpose::Login);
+        assert_eq!((k.input_type, k.inputmode, k.autocomplete), ("tel", "tel", "username"));
+    }
+
+    #[test]
+    fn a_code_types_as_its_code_input_type_says() {
+        let code = |t: FieldType| {
+            let k = input_kind(&t, "", Purpose::Code);
+            (k.input_type, k.inputmode, k.autocomplete, k.masked)
+        };
+        assert_eq!(code(FieldType::Password), ("password", "text", "one-time-code", true));
+        assert_eq!(code(FieldType::Email), ("text", "email", "one-time-code", false));
+        assert_eq!(code(FieldType::Number), ("text", "numeric", "one-time-code", false));
+        assert_eq!(code(FieldType::Phone), ("text", "numeric", "one-time-code", false));
+        assert_eq!(code(FieldType::Text), ("text", "text", "one-time-code", false));
+        assert_eq!(
+            code(FieldType::Unknown("pin".into())),
+            ("text", "text", "one-time-code", false)
+        );
+    }
+
+    #[test]
+    fn dom_ids_are_safe() {
         assert_eq!(dom_id("wc-f", "e mail\"<x>"), "wc-f-e_mail__x_");
     }
 }

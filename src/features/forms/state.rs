@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 
 use crate::core::api::ApiError;
 use crate::core::i18n::use_i18n;
-use crate::core::ui::banner::ErrorBanner;
+use crate::core::logic::read_failure::ReadFailure;
+use crate::core::ui::banner::{ErrorBanner, ReadFailureBanner};
 use crate::features::forms::inputs::{input_id, FieldInput};
 use crate::features::forms::logic::{self, ByField, Problem};
 use crate::features::forms::wire::FormField;
@@ -172,24 +173,17 @@ pub fn FormBanner(
         <div id=id tabindex="-1" class="wc-banner-slot">
             {move || {
                 let lines = lines.get();
-                (!lines.is_empty()).then(|| if state.retryable() {
-                    view! { <ErrorBanner lines=lines retry=retry/> }.into_any()
-                } else {
-                    view! { <ErrorBanner lines=lines/> }.into_any()
-                })
+                let retry = state.retryable().then_some(retry);
+                (!lines.is_empty()).then(|| view! { <ErrorBanner lines=lines retry=retry/> })
             }}
         </div>
     }
 }
 
-/// The server's form description could not be loaded: say so (with its own reason, if it gave
-/// one) and offer to try again.
-pub fn form_load_failed(error: ApiError, retry: Callback<()>) -> AnyView {
-    let t = use_i18n().t();
-    let mut lines = vec![t.form_load_failed.to_string()];
-    match error {
-        ApiError::Rejected(r) => lines.extend(r.message),
-        other => lines.push(t.api_error(&other).to_string()),
-    }
-    view! { <ErrorBanner lines=lines retry=retry/> }.into_any()
+/// The server's form description could not be loaded: say so, with its own reason if it gave
+/// one, and offer to try again where that can help (a shop that refuses the same way twice has
+/// not set the form up, and the banner says so instead).
+pub fn form_load_failed(failure: ReadFailure, retry: Callback<()>) -> AnyView {
+    let lead = use_i18n().t().form_load_failed;
+    view! { <ReadFailureBanner failure lead retry/> }.into_any()
 }

@@ -94,6 +94,8 @@ pub struct FormField {
     pub time: Option<u32>,
     /// The verification screen's prompt.
     pub text: Option<String>,
+    /// Whether the value may be changed once its code is on its way ("Изменяемое ли поле"):
+    /// only an explicit `false` says no; servers leave the key out on most fields.
     pub editable: bool,
     pub code_input_type: Option<FieldType>,
     /// `Some(true)` marks the login field; absent on most real servers.
@@ -116,7 +118,7 @@ impl FormField {
             need_verification: v.flag("need_verification"),
             time: v.whole("time"),
             text: v.non_blank("text"),
-            editable: v.flag("editable"),
+            editable: v.get("editable").filter(|e| !e.is_null()).is_none_or(lenient::value_as_flag),
             code_input_type: v.non_blank("code_input_type").map(|s| FieldType::from_wire(Some(&s))),
             is_login: v.get("isLogin").filter(|l| !l.is_null()).map(lenient::value_as_flag),
             options: v

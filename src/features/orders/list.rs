@@ -20,7 +20,7 @@ use crate::core::i18n::use_i18n;
 use crate::core::intl;
 use crate::core::logic::url::encode_component;
 use crate::core::session::Session;
-use crate::core::ui::banner::ErrorBanner;
+use crate::core::ui::banner::ReadFailureBanner;
 use crate::features::orders::dates::OrderDate;
 use crate::features::orders::paging::Ending;
 use crate::features::orders::status::tone;
@@ -182,10 +182,11 @@ fn OrdersList(session: Session) -> impl IntoView {
             <div class="wc-list-footer" aria-live="polite">
                 {move || match store.phase.get() {
                     Phase::Loading => view! { <p class="wc-loading" role="status">{i18n.t().loading_more}</p> }.into_any(),
-                    Phase::Failed(e) => {
+                    Phase::Failed(failure) => {
                         let retry = retry.clone();
-                        let lines = vec![format!("{} {}", i18n.t().page_failed, i18n.t().api_error(&e))];
-                        view! { <ErrorBanner lines=lines retry=Callback::new(move |_| retry())/> }.into_any()
+                        // "the next orders" only when some are shown already.
+                        let lead = if total() == 0 { i18n.t().orders_failed } else { i18n.t().page_failed };
+                        view! { <ReadFailureBanner failure lead retry=Callback::new(move |_| retry())/> }.into_any()
                     }
                     Phase::Idle => {
                         let more = load.clone();
@@ -222,6 +223,7 @@ pub fn status_badge(status: Option<&str>) -> AnyView {
 fn OrderRow(order: Order, index: usize, set_size: Signal<i64>, currency: String) -> impl IntoView {
     let i18n = use_i18n();
     let href = format!("/orders/{}", encode_component(&order.id));
+    let goods = order.goods_count();
     view! {
         <li
             class="wc-order-row"
@@ -244,7 +246,9 @@ fn OrderRow(order: Order, index: usize, set_size: Signal<i64>, currency: String)
                 <span class="wc-order-line wc-order-meta">
                     {status_badge(order.status.as_deref())}
                     <span class="wc-order-date">{move || order.created_at.as_deref().map(|d| intl::order_date(&OrderDate::read(d), i18n.lang.get())).unwrap_or_default()}</span>
-                    <span class="wc-order-count">{move || i18n.t().items_count(order.items.len(), i18n.lang.get())}</span>
+                    {goods.map(|n| view! {
+                        <span class="wc-order-count">{move || i18n.t().goods_count(n, i18n.lang.get())}</span>
+                    })}
                 </span>
             </A>
         </li>

@@ -15,7 +15,7 @@ use crate::core::intl;
 use crate::core::logic::locale::Lang;
 use crate::core::logic::url::{encode_component, percent_decode};
 use crate::core::session::Session;
-use crate::core::ui::banner::ErrorBanner;
+use crate::core::ui::banner::ReadFailureBanner;
 use crate::features::orders::dates::OrderDate;
 use crate::features::orders::list::status_badge;
 use crate::features::orders::paging::Ending;
@@ -69,12 +69,11 @@ fn OrderDetails(id: Signal<String>, session: Session) -> impl IntoView {
                     }}</p>
                 }
                 .into_any(),
-                (None, Phase::Failed(e)) => {
+                (None, Phase::Failed(failure)) => {
                     let retry = retry.clone();
-                    let lines = vec![i18n.t().api_error(&e).to_string()];
                     view! {
                         <h1 id="wc-order-title">{i18n.t().order_number(&id.get(), i18n.lang.get())}</h1>
-                        <ErrorBanner lines=lines retry=Callback::new(move |_| retry())/>
+                        <ReadFailureBanner failure lead=i18n.t().orders_failed retry=Callback::new(move |_| retry())/>
                     }
                     .into_any()
                 }
@@ -100,6 +99,7 @@ fn Details(order: Order, currency: String, lang: Lang) -> impl IntoView {
             {order.created_at.as_deref().map(|d| view! { <div><dt>{t.date_label}</dt><dd>{intl::order_date(&OrderDate::read(d), lang)}</dd></div> })}
             {order.total.as_ref().map(|v| view! { <div><dt>{t.total}</dt><dd><strong>{money(v)}</strong></dd></div> })}
             {order.delivery.clone().map(|d| view! { <div><dt>{t.delivery}</dt><dd>{d}</dd></div> })}
+            {order.goods_count().map(|n| view! { <div class="wc-order-goods"><dt>{t.qty}</dt><dd>{t.goods_count(n, lang)}</dd></div> })}
             {order.bonuses_used.filter(|b| *b > 0.0).map(|b| view! { <div><dt>{t.bonuses_used}</dt><dd>{intl::number(b, lang)}</dd></div> })}
         </dl>
     };

@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 
 use crate::core::api::{ApiError, Client};
+use crate::core::logic::read_failure::ReadFailure;
 use crate::core::session::{Notice, Session};
 use crate::features::orders::paging::{Ending, Paging};
 use crate::features::orders::wire::Order;
@@ -17,7 +18,7 @@ use crate::features::orders::wire::Order;
 pub enum Phase {
     Idle,
     Loading,
-    Failed(ApiError),
+    Failed(ReadFailure),
     /// No more pages; whether the server showed that these are all its orders.
     Done(Ending),
 }
@@ -29,6 +30,9 @@ pub struct OrdersStore {
     paging: StoredValue<Paging>,
     /// Orders of an oldest-first history not shown yet, in the server's order.
     held: StoredValue<Vec<Order>>,
+    /// How the last request failed, while the failures go on (a refusal repeated to a retry is
+    /// one that no retry will mend).
+    last_failure: StoredValue<Option<ReadFailure>>,
     owner: StoredValue<Option<String>>,
     page_size: u32,
 }
@@ -40,6 +44,7 @@ impl OrdersStore {
             phase: RwSignal::new(Phase::Idle),
             paging: StoredValue::new(Paging::new(page_size)),
             held: StoredValue::new(Vec::new()),
+            last_failure: StoredValue::new(None),
             owner: StoredValue::new(None),
             page_size,
         }
@@ -55,6 +60,7 @@ impl OrdersStore {
     fn start_over(&self) {
         self.paging.set_value(Paging::new(self.page_size));
         self.held.set_value(Vec::new());
+        self.last_failure.set_value(None);
         self.orders.set(Vec::new());
         self.phase.set(Phase::Idle);
     }
@@ -102,6 +108,7 @@ impl OrdersStore {
         leptos::task::spawn_local(async move {
             match client.orders(&token, &request).await {
                 Ok(page) => {
+                    store.last_failure.try_set_value(None);
                     if page.skipped > 0 {
                         crate::core::browser::warn(&format!(
                             "orders: {} unreadable entries skipped",
@@ -137,7 +144,12 @@ impl OrdersStore {
                 }
                 Err(e) => {
                     store.show_held();
-                    store.phase.set(Phase::Failed(e));
+                    let failure = store
+                        .last_failure
+                        .try_with_value(|last| ReadFailure::after(last.as_ref(), e.clone()))
+                        .unwrap_or_else(|| ReadFailure::after(None, e));
+                    store.last_failure.try_set_value(Some(failure.clone()));
+                    store.phase.set(Phase::Failed(failure));
                 }
             }
         });

@@ -87,6 +87,24 @@ impl Order {
     }
 }
 
+impl Order {
+    /// How many goods the order holds: the sum of its lines' `count` ("the number of goods of
+    /// this type in the order": one line of 5 is 5 goods), a line with no readable count
+    /// counting as one. `None` when the server listed no items: the count is unknown, not zero.
+    pub fn goods_count(&self) -> Option<f64> {
+        if self.items.is_empty() {
+            return None;
+        }
+        let sum: f64 = self
+            .items
+            .iter()
+            .map(|item| item.count.filter(|c| c.is_finite() && *c >= 0.0).unwrap_or(1.0))
+            .sum();
+        // Fractions (0.5 kg) add up with binary noise: 0.1 + 0.2 is not 0.3.
+        Some((sum * 1000.0).round() / 1000.0)
+    }
+}
+
 /// An object of label → text, in document order (blank values dropped); anything else is an
 /// empty list.
 fn contact_pairs(v: Option<&Value>) -> Vec<(String, String)> {
@@ -120,5 +138,34 @@ impl OrdersPage {
             }
         }
         page
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn order(items: &str) -> Order {
+        let json = format!(r#"{{"orders":[{{"id":"1","items":{items}}}]}}"#);
+        let data: Value = serde_json::from_str(&json).unwrap_or_default();
+        OrdersPage::from_data(Some(&data)).orders.remove(0)
+    }
+
+    #[test]
+    fn goods_are_counted_by_count_not_by_line() {
+        // The document's own example: one line of five.
+        assert_eq!(order(r#"[{"id":"7","count":5,"price":100}]"#).goods_count(), Some(5.0));
+        assert_eq!(
+            order(r#"[{"id":"7","count":"2"},{"id":"8","count":3.0},{"id":"9"}]"#).goods_count(),
+            Some(6.0),
+            "strings and floats count; a line without a count is one good"
+        );
+        assert_eq!(
+            order(r#"[{"id":"7","count":0.1},{"id":"8","count":0.2}]"#).goods_count(),
+            Some(0.3),
+            "weighed goods"
+        );
+        assert_eq!(order("[]").goods_count(), None, "no items listed: unknown, not zero");
+        assert_eq!(order("null").goods_count(), None);
     }
 }

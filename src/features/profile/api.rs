@@ -15,17 +15,16 @@ impl Client {
         decode::profile(&resp)
     }
 
-    /// `POST verification_change_url` with `{fields: [{field_id, value}]}`.
+    /// `POST verification_change_url` with `{fields: [{field_id, value}]}`. An empty value is
+    /// sent as it is — it clears the field (the document: `value` is the field's new value); the
+    /// profile decides beforehand which values may be cleared (`edit::value_to_send`).
     pub async fn change_fields(
         &self,
         token: &Token,
         changes: &[(String, String)],
     ) -> Result<(), ApiError> {
-        let fields: Vec<Value> = changes
-            .iter()
-            .filter(|(_, value)| !value.trim().is_empty())
-            .map(|(id, value)| json!({ "field_id": id, "value": value }))
-            .collect();
+        let fields: Vec<Value> =
+            changes.iter().map(|(id, value)| json!({ "field_id": id, "value": value })).collect();
         let body = json!({ "fields": fields });
         let resp = self.post(Endpoint::ChangeFields, Some(token), body).await?;
         read_ok(&resp, true)

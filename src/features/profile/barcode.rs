@@ -1,5 +1,10 @@
 //! The loyalty-card barcode: large and crisp in the profile, and a full-screen "show at the till"
 //! view a cashier can scan from a phone (white, nothing else on screen, Esc or Close to leave).
+//!
+//! Only a picture the browser could decode is shown and offered at the till: a shop whose
+//! barcode address answers 200 with no image, 404 or an HTML page (a first installation of the
+//! published module does) gets a plain line saying the barcode could not be loaded, never a
+//! broken-image icon with a button that opens it full screen.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -9,8 +14,23 @@ use crate::core::ui::effect::effect;
 use crate::core::i18n::use_i18n;
 
 #[component]
-pub fn Barcode(src: String) -> impl IntoView {
+pub fn Barcode(
+    src: String,
+    /// Set when the picture has loaded (or cleared when it failed), for the page's other offers
+    /// (keeping the card).
+    #[prop(optional_no_strip)]
+    loaded_to: Option<RwSignal<bool>>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let loaded = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let record = move |ok: bool| {
+        loaded.set(ok);
+        failed.set(!ok);
+        if let Some(page) = loaded_to {
+            page.set(ok);
+        }
+    };
     let open = RwSignal::new(false);
     let opener = NodeRef::<html::Button>::new();
     let closer = NodeRef::<html::Button>::new();
@@ -30,16 +50,32 @@ pub fn Barcode(src: String) -> impl IntoView {
     let big = src.clone();
     view! {
         <div class="wc-block wc-barcode-block">
-            <img class="wc-barcode" src=src alt=move || i18n.t().barcode_alt/>
-            <button
-                type="button"
-                class="wc-button wc-button--secondary"
-                node_ref=opener
-                aria-haspopup="dialog"
-                on:click=move |_| open.set(true)
-            >
-                {move || i18n.t().show_at_till}
-            </button>
+            // Read only `failed` here: the picture is not drawn again when it loads.
+            {move || if failed.get() {
+                view! { <p class="wc-hint wc-barcode-failed">{move || i18n.t().barcode_failed}</p> }.into_any()
+            } else {
+                view! {
+                    <img
+                        class="wc-barcode"
+                        src=src.clone()
+                        alt=move || i18n.t().barcode_alt
+                        on:load=move |_| record(true)
+                        on:error=move |_| record(false)
+                    />
+                }
+                .into_any()
+            }}
+            {move || loaded.get().then(|| view! {
+                <button
+                    type="button"
+                    class="wc-button wc-button--secondary"
+                    node_ref=opener
+                    aria-haspopup="dialog"
+                    on:click=move |_| open.set(true)
+                >
+                    {move || i18n.t().show_at_till}
+                </button>
+            })}
         </div>
         <Show when=move || open.get()>
             <div

@@ -15,7 +15,7 @@ use crate::core::logic::locale::Lang;
 use crate::core::logic::url::safe_image_src;
 use crate::features::profile::actions::{resolve, Target};
 use crate::features::profile::barcode::Barcode;
-use crate::features::profile::bonus::{discount_percent, payable_share};
+use crate::features::profile::bonus::discount_percent;
 use crate::features::profile::wire::{Action, Profile, ProfileField};
 
 use crate::features::profile::editing::EditableValueView;
@@ -69,7 +69,13 @@ fn actionable(
 }
 
 #[component]
-pub fn ProfileBlocks(profile: Profile, lang: Lang) -> impl IntoView {
+pub fn ProfileBlocks(
+    profile: Profile,
+    lang: Lang,
+    /// Set when the barcode's picture has loaded.
+    #[prop(optional)]
+    barcode_loaded: Option<RwSignal<bool>>,
+) -> impl IntoView {
     let t = Strings::of(lang);
     let unknown =
         profile.fields.iter().filter(|f| matches!(f, ProfileField::Unknown { .. })).count();
@@ -129,7 +135,7 @@ pub fn ProfileBlocks(profile: Profile, lang: Lang) -> impl IntoView {
             }
             .into_any(),
             ProfileField::Barcode { image: code } => match code.as_deref().and_then(image_url) {
-                Some(src) => view! { <Barcode src=src/> }.into_any(),
+                Some(src) => view! { <Barcode src=src loaded_to=barcode_loaded/> }.into_any(),
                 None => ().into_any(),
             },
             ProfileField::Separator { size } => view! {
@@ -148,7 +154,7 @@ pub fn ProfileBlocks(profile: Profile, lang: Lang) -> impl IntoView {
         view! {
             <div class="wc-bonus" role="group" aria-label=t.bonus_balance>
                 <p class="wc-bonus-amount"><span>{t.bonus_balance}</span><strong>{amount}</strong></p>
-                {payable_share(&b).map(|share| view! { <p class="wc-bonus-share">{t.bonus_share(share, lang)}</p> })}
+                {b.payable_share.map(|share| view! { <p class="wc-bonus-share">{t.bonus_share(share, lang)}</p> })}
             </div>
         }
     });

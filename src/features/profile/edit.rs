@@ -12,7 +12,9 @@ use crate::features::forms::wire::{FieldType, FormField};
 use crate::features::profile::wire::{EditableValue, Verification};
 
 /// The form field a profile value is edited with: the profile's own type when it sent one,
-/// else the registration field with the same id (type and options), else text.
+/// else the registration field with the same id (type and options), else text. It is required
+/// (may not be cleared) when the profile or that registration field says so; any other value
+/// may be cleared, and is sent empty.
 pub fn edit_field(field: &EditableValue, registration: &[FormField]) -> FormField {
     let twin = registration.iter().find(|f| f.id == field.id);
     let (field_type, options) = match (&field.field_type, twin) {
@@ -28,7 +30,7 @@ pub fn edit_field(field: &EditableValue, registration: &[FormField]) -> FormFiel
         id: field.id.clone(),
         field_type,
         title: field.title.clone().unwrap_or_else(|| field.id.clone()),
-        required: false,
+        required: field.required || twin.is_some_and(|t| t.required),
         need_verification: field.need_verification,
         time: field.time,
         text: field.text.clone(),
@@ -54,9 +56,12 @@ pub fn editor_value(field: &FormField, shown: &str) -> String {
     }
 }
 
-/// What to send for what the editor holds (a date goes out as `dd.mm.yyyy`).
-pub fn value_to_send(field: &FormField, typed: &str) -> String {
-    wire_value(field, typed)
+/// What to send for what the editor holds (a date goes out as `dd.mm.yyyy`; a value cleared
+/// goes out empty, as the document's "the new value of the field" allows), or `None` when the
+/// value is required and was cleared.
+pub fn value_to_send(field: &FormField, typed: &str) -> Option<String> {
+    let sent = wire_value(field, typed);
+    (!field.required || !sent.trim().is_empty()).then_some(sent)
 }
 
 /// `dd.mm.yyyy` → `yyyy-mm-dd`; `None` when it is not such a date.
@@ -155,6 +160,7 @@ mod tests {
             title: Some(id.to_uppercase()),
             value: Some(value.into()),
             editable: true,
+            required: false,
             field_type: FieldType::Text,
             need_verification: verification != Verification::NotNeeded,
             verification,
@@ -190,7 +196,7 @@ mod tests {
         assert_eq!(editor_value(&gender, "Женский"), "2");
         let birthday = edit_field(&profile_value("birthday", "", Verification::NotNeeded), &reg);
         assert_eq!(editor_value(&birthday, "07.11.1988"), "1988-11-07");
-        assert_eq!(value_to_send(&birthday, "1988-11-07"), "07.11.1988");
+        assert_eq!(value_to_send(&birthday, "1988-11-07").as_deref(), Some("07.11.1988"));
         let other = edit_field(&profile_value("nickname", "", Verification::NotNeeded), &reg);
         assert_eq!(other.field_type, FieldType::Text, "no twin: text");
         // A type the profile sends itself wins.
@@ -201,6 +207,26 @@ mod tests {
         let empty = [registration("gender", FieldType::SelectBox, &[])];
         let gender = profile_value("gender", "", Verification::NotNeeded);
         assert_eq!(edit_field(&gender, &empty).field_type, FieldType::Text);
+    }
+
+    #[test]
+    fn a_value_no_one_requires_can_be_cleared() {
+        let mut required_twin = registration("phone", FieldType::Phone, &[]);
+        required_twin.required = true;
+        let reg = [required_twin];
+        let phone = edit_field(&profile_value("phone", "+7", Verification::NotNeeded), &reg);
+        assert!(phone.required, "the registration form requires it");
+        assert_eq!(value_to_send(&phone, "  "), None, "a required value is not cleared");
+        let city = edit_field(&profile_value("city", "Москва", Verification::NotNeeded), &reg);
+        assert!(!city.required);
+        assert_eq!(value_to_send(&city, "  ").as_deref(), Some(""), "sent empty");
+        let mut own = profile_value("nick", "A", Verification::NotNeeded);
+        own.required = true;
+        assert_eq!(value_to_send(&edit_field(&own, &[]), ""), None, "the profile requires it");
+        // The reloaded profile shows it cleared: saved.
+        assert!(change_applied(&city, Some("Москва"), None, ""));
+        assert!(change_applied(&city, Some("Москва"), Some(""), ""));
+        assert!(!change_applied(&city, Some("Москва"), Some("Москва"), ""));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::core::ui::effect::effect;
 
 use crate::core::api::ApiError;
 use crate::core::i18n::use_i18n;
-use crate::features::forms::logic::kind_of;
+use crate::features::forms::logic::{input_kind, Purpose};
 use crate::features::forms::wire::{FieldType, FormField};
 use crate::features::profile::edit::{badge, edit_field, editor_value, Badge};
 use crate::features::profile::wire::EditableValue;
@@ -125,7 +125,8 @@ pub(super) fn EditableValueView(field: EditableValue, heading: bool) -> impl Int
             } else {
                 view! {
                     <span class="wc-row-title">{title.clone()}</span>
-                    <span class="wc-row-value">{value}" "{state}</span>
+                    // A value cleared (or never given) reads as a dash, not as nothing.
+                    <span class="wc-row-value">{if value.trim().is_empty() { "—".to_string() } else { value }}" "{state}</span>
                     <span class="wc-row-actions">{edit}{confirm}</span>
                 }
                 .into_any()
@@ -148,7 +149,7 @@ fn Editor(form: FormField, title: String) -> impl IntoView {
     let input_id = format!("wc-edit-{}", crate::features::forms::logic::dom_id("f", &form.id));
     let form_id = form.id.clone();
     let error_id = format!("{input_id}-error");
-    let kind = kind_of(&form.field_type, &form.id, false);
+    let kind = input_kind(&form.field_type, &form.id, Purpose::NewValue);
     let input = NodeRef::<html::Input>::new();
     let select = NodeRef::<html::Select>::new();
     effect(move || {

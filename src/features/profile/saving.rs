@@ -53,6 +53,8 @@ fn code_target(field_id: &str, field: Option<&EditableValue>, value: &str) -> Co
         sent_at_ms: browser::now_ms(),
         code_type: field.and_then(|f| f.code_input_type.clone()).unwrap_or(FieldType::Number),
         title: field.and_then(|f| f.title.clone()).unwrap_or_else(|| field_id.to_string()),
+        // Back to the profile's editor: only for a value the profile lets the customer edit.
+        changeable: field.is_some_and(|f| f.editable),
     }
 }
 
@@ -215,14 +217,13 @@ pub(super) fn profile_editing(
                 Some(f) => edit_field(f, &registration.get_untracked()),
                 None => return,
             };
-            let sent = value_to_send(&field, &d.value);
-            if sent.trim().is_empty() {
+            let Some(sent) = value_to_send(&field, &d.value) else {
                 failure.set(Some(ApiError::Rejected(crate::core::api::Rejection {
                     message: Some(i18n.t().required.to_string()),
                     field_errors: Vec::new(),
                 })));
                 return;
-            }
+            };
             failure.set(None);
             not_applied.set(false);
             saved.set(false);

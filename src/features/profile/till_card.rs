@@ -61,6 +61,10 @@ pub struct TillCard {
     pub name: Option<String>,
     pub bonus_lines: Vec<BonusLine>,
     pub bonus_amount: Option<f64>,
+    /// The share of an order payable with bonuses, as the profile showed it (absent in a card
+    /// kept before it was: no line then).
+    #[serde(default)]
+    pub bonus_share: Option<f64>,
     /// The server's discount value (a fraction or a percentage: `profile::bonus` reads it).
     pub discount: Option<f64>,
     /// The profile's barcode address, when it has one.
@@ -99,6 +103,7 @@ impl TillCard {
             name: profile.name().map(str::to_string),
             bonus_lines,
             bonus_amount: profile.bonus.as_ref().and_then(|b| b.amount),
+            bonus_share: profile.bonus.as_ref().and_then(|b| b.payable_share),
             discount: profile
                 .discount
                 .as_ref()
@@ -115,6 +120,17 @@ impl TillCard {
             || profile.fields.iter().any(|f| matches!(f, ProfileField::Bonus { .. }))
             || profile.bonus.as_ref().is_some_and(|b| b.amount.is_some())
             || profile.discount.as_ref().and_then(discount_percent).is_some()
+    }
+
+    /// Whether the profile offers to keep its card on the device, given whether its barcode
+    /// picture has loaded. A profile that names a barcode offers it only once the picture has
+    /// loaded: a barcode that never loads is no card to show at the till. A profile with no
+    /// barcode offers its bonus and discount, if it shows any.
+    pub fn offered(profile: &Profile, barcode_loaded: bool) -> bool {
+        match Self::barcode_source(profile) {
+            Some(_) => barcode_loaded,
+            None => Self::in_profile(profile),
+        }
     }
 
     /// Whether a card read back from storage may be shown to the holder of session `owner` at
@@ -155,6 +171,7 @@ impl TillCard {
                 title: None,
                 value: Some(value),
                 editable: false,
+                required: false,
                 field_type: FieldType::Text,
                 need_verification: false,
                 verification: Verification::NotNeeded,
@@ -170,7 +187,9 @@ impl TillCard {
             .map(|l| ProfileField::Bonus { title: l.title.clone(), value: l.value.clone() });
         Profile {
             fields: name.into_iter().chain(lines).collect(),
-            bonus: self.bonus_amount.map(|a| Bonus { amount: Some(a), available_proportion: None }),
+            bonus: self
+                .bonus_amount
+                .map(|a| Bonus { amount: Some(a), payable_share: self.bonus_share }),
             discount: self.discount.map(|value| Discount { value: Some(value) }),
         }
     }
@@ -233,6 +252,30 @@ mod tests {
         TillCard::from_profile(&profile(), "f1", 1_000.0, Some(PNG.into())).unwrap_or_else(|| {
             unreachable!("the profile has a card");
         })
+    }
+
+    #[test]
+    fn keeping_is_offered_only_for_a_barcode_that_loaded() {
+        let with_barcode = profile();
+        assert!(!TillCard::offered(&with_barcode, false), "not before it loads, nor if it fails");
+        assert!(TillCard::offered(&with_barcode, true));
+        let bonus_only =
+            Profile::from_data(json::parse(r#"{"fields":[],"bonus":{"amount":10}}"#).ok().as_ref());
+        assert!(TillCard::offered(&bonus_only, false), "no barcode: the bonus is the card");
+        let bare = Profile::from_data(json::parse(r#"{"fields":[]}"#).ok().as_ref());
+        assert!(!TillCard::offered(&bare, true), "nothing to keep");
+    }
+
+    #[test]
+    fn the_card_keeps_the_bonus_share_it_showed() {
+        let c = card();
+        assert_eq!(c.bonus_share, Some(1.0), "no share sent: the whole order");
+        assert_eq!(c.as_profile().bonus.and_then(|b| b.payable_share), Some(1.0));
+        let older = r#"{"format":1,"owner":"f1","saved_at_ms":1.0,"name":null,"bonus_lines":[],
+            "bonus_amount":5.0,"discount":null,"picture_source":null,"picture":null}"#;
+        let older: Option<TillCard> = serde_json::from_str(older).ok();
+        let older = older.map(|c| c.as_profile().bonus.and_then(|b| b.payable_share));
+        assert_eq!(older, Some(None), "a card kept before it was: no line");
     }
 
     #[test]

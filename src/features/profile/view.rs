@@ -15,7 +15,7 @@ use crate::core::api::ApiError;
 use crate::core::browser;
 use crate::core::i18n::use_i18n;
 use crate::core::session::{Notice, Session};
-use crate::core::ui::banner::ErrorBanner;
+use crate::core::ui::banner::{ErrorBanner, ReadFailureBanner};
 use crate::core::ui::effect::effect;
 use crate::core::ui::load::Load;
 use crate::core::ui::nav::{use_navigate, NavigateOptions, Redirect};
@@ -92,7 +92,10 @@ fn ProfileView(session: Session) -> impl IntoView {
         }
     });
     on_cleanup(move || on_online.remove());
+    let failure = profile.failure();
     let ticking = Keeping::of(session.storage()) == Keeping::IfTicked;
+    // Whether the barcode's picture loaded: "keep my card" waits for it.
+    let barcode_loaded = RwSignal::new(false);
     // A profile slow to come (a signal that carries nothing: the request hangs until its
     // timeout) shows the kept card meanwhile, saying it is waiting.
     let slow = RwSignal::new(false);
@@ -141,6 +144,7 @@ fn ProfileView(session: Session) -> impl IntoView {
                     profile.refetch();
                 })
                 on_back=Callback::new(move |_| verifying.set(None))
+                cancellable=true
             />
         }
     };
@@ -188,19 +192,24 @@ fn ProfileView(session: Session) -> impl IntoView {
                             <p class="wc-loading" role="status">{i18n.t().loading}</p>
                         }.into_any(),
                         Some(Ok(p)) => {
-                            let choice = (ticking && TillCard::in_profile(&p))
-                                .then(|| view! { <KeepCardChoice profile=p.clone()/> });
+                            let offer = p.clone();
+                            let choice = move || {
+                                (ticking && TillCard::offered(&offer, barcode_loaded.get()))
+                                    .then(|| view! { <KeepCardChoice profile=offer.clone()/> })
+                            };
                             view! {
-                                <ProfileBlocks profile=p lang=i18n.lang.get()/>
+                                <ProfileBlocks profile=p lang=i18n.lang.get() barcode_loaded/>
                                 {choice}
                                 <SocialButtons connect=true next=HERE/>
                             }
                             .into_any()
                         }
-                        Some(Err(e)) => {
-                            let lines = vec![format!("{} {}", i18n.t().profile_load_failed, i18n.t().api_error(&e))];
-                            view! { <ErrorBanner lines=lines retry=Callback::new(move |_| profile.refetch())/> }.into_any()
-                        }
+                        Some(Err(_)) => match failure.get() {
+                            Some(failure) => view! {
+                                <ReadFailureBanner failure lead=i18n.t().profile_load_failed retry=Callback::new(move |_| profile.refetch())/>
+                            }.into_any(),
+                            None => ().into_any(),
+                        },
                     }
                     }}
                 </section>

@@ -7,6 +7,7 @@
 use crate::core::api::json::Value;
 use crate::core::api::lenient::Fields;
 use crate::features::forms::wire::FieldType;
+use crate::features::profile::bonus;
 
 /// What an action asks the cabinet to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +78,9 @@ pub struct EditableValue {
     pub title: Option<String>,
     pub value: Option<String>,
     pub editable: bool,
+    /// Whether the value may not be cleared (the profile's own `required`, where a server
+    /// sends one; the registration field of the same id may say so too: `profile::edit`).
+    pub required: bool,
     pub field_type: FieldType,
     /// `need_verification` absent means false; when false, `verified` means nothing.
     pub need_verification: bool,
@@ -128,6 +132,7 @@ fn editable_value(v: &Value) -> EditableValue {
         title: v.non_blank("title"),
         value: v.text("value"),
         editable: v.flag("editable"),
+        required: v.flag("required"),
         field_type: FieldType::from_wire(v.text("type").as_deref()),
         need_verification,
         verification: match (need_verification, v.get("verified")) {
@@ -175,8 +180,9 @@ impl ProfileField {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Bonus {
     pub amount: Option<f64>,
-    /// As sent; see `profile::bonus` for the clamped share.
-    pub available_proportion: Option<f64>,
+    /// The share of an order payable with bonuses (`available_proportion` read by
+    /// `profile::bonus::payable_share`); `None`: the server sent no share to show.
+    pub payable_share: Option<f64>,
 }
 
 /// `data.discount`.
@@ -203,7 +209,7 @@ impl Profile {
         };
         let bonus = |b: &Value| Bonus {
             amount: b.number("amount"),
-            available_proportion: b.number("available_proportion"),
+            payable_share: bonus::payable_share(b.get("available_proportion")),
         };
         Self {
             fields: d.entries("fields").into_iter().map(ProfileField::from_value).collect(),

@@ -32,6 +32,7 @@ pub fn Recover() -> impl IntoView {
         let c = fields_client.clone();
         async move { c.recovery_fields().await }
     });
+    let fields_failure = fields.failure();
     let current_fields = move || -> Vec<FormField> {
         match fields.get() {
             Some(Ok(list)) if !list.is_empty() => list,
@@ -99,7 +100,10 @@ pub fn Recover() -> impl IntoView {
                     <FormBanner id="wc-recover-banner" state lines=banner_lines retry=Callback::new(move |_| send())/>
                     {move || match fields.get() {
                         None => view! { <p class="wc-loading" role="status">{i18n.t().loading}</p> }.into_any(),
-                        Some(Err(e)) => form_load_failed(e, Callback::new(move |_| fields.refetch())),
+                        Some(Err(_)) => match fields_failure.get() {
+                            Some(failure) => form_load_failed(failure, Callback::new(move |_| fields.refetch())),
+                            None => ().into_any(),
+                        },
                         Some(Ok(_)) => form_view(current_fields()).into_any(),
                     }}
                 }

@@ -78,6 +78,7 @@ mod tests {
             sent_at_ms: 1_700_000_000_000,
             code_type: FieldType::Number,
             title: "E-mail".into(),
+            changeable: false,
         };
         let draft = RegistrationDraft { values, queue: vec![target], step: Some(0) };
         let text = serde_json::to_string(&draft.without_secrets(&fields)).unwrap();

@@ -57,6 +57,7 @@ pub fn Register() -> impl IntoView {
         let c = fields_client.clone();
         async move { c.registration_fields().await }
     });
+    let fields_failure = fields.failure();
 
     let draft = load_draft();
     let state = FormState::new(draft.values.clone());
@@ -266,7 +267,10 @@ pub fn Register() -> impl IntoView {
                         None => view! { <p class="wc-loading" role="status">{i18n.t().loading}</p> }.into_any(),
                         Some(Ok(list)) if list.iter().any(logic::is_shown) => form_view(list).into_any(),
                         Some(Ok(_)) => view! { <ErrorBanner lines=vec![i18n.t().registration_unavailable.to_string()]/> }.into_any(),
-                        Some(Err(e)) => form_load_failed(e, Callback::new(move |_| fields.refetch())),
+                        Some(Err(_)) => match fields_failure.get() {
+                            Some(failure) => form_load_failed(failure, Callback::new(move |_| fields.refetch())),
+                            None => ().into_any(),
+                        },
                     }}
                     <p class="wc-alt">
                         {move || i18n.t().have_account}" "

@@ -308,7 +308,7 @@ mod tests {
 
     #[test]
     fn a_crash_answered_as_200_is_told_apart() {
-        // The shapes of ../shared/fixtures/raw/php_fatal_200_*.txt (tests/fixtures.rs reads those).
+        // The shapes of tests/fixtures/raw/php_fatal_200_*.txt (tests/fixtures.rs reads those).
         let debug =
             "<pre>[Error] \nCall to a member function getLifetime() on null (0)\n#0: x\n</pre>";
         let production = "При выполнении скрипта возникла ошибка. <a href='https://dev.1c-bitrix.ru/'>.settings.php</a>";

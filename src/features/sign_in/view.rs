@@ -26,6 +26,7 @@ use crate::core::session::Notice;
 use crate::core::ui::banner::{ErrorBanner, Notice as NoticeBanner};
 use crate::core::ui::load::Load;
 use crate::core::ui::reveal::RevealToggle;
+use crate::features::forms::logic::{input_kind, InputKind, Purpose};
 use crate::features::forms::wire::FieldType;
 use crate::features::sign_in::login_field::login_field;
 use crate::features::sign_in::social::SocialButtons;
@@ -35,19 +36,13 @@ use crate::features::sign_in::social::SocialButtons;
 struct LoginInput {
     id: String,
     label: Option<String>,
-    input_type: &'static str,
-    inputmode: &'static str,
+    kind: InputKind,
 }
 
 impl LoginInput {
     fn from_field_type(id: String, label: Option<String>, ty: &FieldType) -> Self {
-        let (input_type, inputmode) = match ty {
-            FieldType::Email => ("email", "email"),
-            FieldType::Phone => ("tel", "tel"),
-            FieldType::Number => ("text", "numeric"),
-            _ => ("text", "text"),
-        };
-        Self { id, label, input_type, inputmode }
+        let kind = input_kind(ty, &id, Purpose::Login);
+        Self { id, label, kind }
     }
 
     fn generic() -> Self {
@@ -100,6 +95,9 @@ pub fn SignIn() -> impl IntoView {
     let login = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let show_password = RwSignal::new(false);
+    let password_kind = input_kind(&FieldType::Password, "password", Purpose::Login);
+    // The same for every type a login field has ("username").
+    let login_autocomplete = LoginInput::generic().kind.autocomplete;
     let remember = RwSignal::new(false);
     let missing_login = RwSignal::new(false);
     let missing_password = RwSignal::new(false);
@@ -208,13 +206,8 @@ pub fn SignIn() -> impl IntoView {
             <div node_ref=banner_ref tabindex="-1" class="wc-banner-slot">
                 {move || {
                     let lines = banner_lines.get();
-                    (!lines.is_empty()).then(|| {
-                        if retryable() {
-                            view! { <ErrorBanner lines=lines retry=Callback::new(move |_| send())/> }.into_any()
-                        } else {
-                            view! { <ErrorBanner lines=lines/> }.into_any()
-                        }
-                    })
+                    let retry = retryable().then(|| Callback::new(move |_| send()));
+                    (!lines.is_empty()).then(|| view! { <ErrorBanner lines=lines retry=retry/> })
                 }}
             </div>
             <form
@@ -233,9 +226,9 @@ pub fn SignIn() -> impl IntoView {
                         id="wc-login"
                         name="login"
                         node_ref=login_ref
-                        type=move || login_input.with(|l| l.input_type)
-                        inputmode=move || login_input.with(|l| l.inputmode)
-                        autocomplete="username"
+                        type=move || login_input.with(|l| l.kind.input_type)
+                        inputmode=move || login_input.with(|l| l.kind.inputmode)
+                        autocomplete=login_autocomplete
                         autocapitalize="none"
                         spellcheck="false"
                         required
@@ -257,7 +250,7 @@ pub fn SignIn() -> impl IntoView {
                             name="password"
                             node_ref=password_ref
                             type=move || if show_password.get() { "text" } else { "password" }
-                            autocomplete="current-password"
+                            autocomplete=password_kind.autocomplete
                             required
                             aria-invalid=move || password_error().is_some().to_string()
                             aria-describedby=move || password_error().map(|_| "wc-password-error")

@@ -23,6 +23,14 @@ pub struct CodeTarget {
     pub code_type: FieldType,
     /// The field's title, for "change <title>".
     pub title: String,
+    /// Whether the customer may go back and change the value (`editable: false` says no: the
+    /// code step then offers no "change"). A target kept before this was recorded may.
+    #[serde(default = "changeable_by_default")]
+    pub changeable: bool,
+}
+
+fn changeable_by_default() -> bool {
+    true
 }
 
 impl CodeTarget {
@@ -70,6 +78,7 @@ pub fn verification_queue(
                 sent_at_ms,
                 code_type: f.code_input_type.clone().unwrap_or(FieldType::Number),
                 title: f.label().to_string(),
+                changeable: f.editable,
             })
         })
         .collect()
@@ -96,6 +105,7 @@ mod tests {
         phone.time = Some(120);
         let mut email = FormField::simple("email", FieldType::Email, "email", true);
         email.need_verification = true;
+        email.editable = false;
         let fields = [phone, FormField::simple("name", FieldType::Text, "name", true), email];
         let values = vec![
             ("phone".to_string(), "+79161234567".to_string()),
@@ -105,6 +115,7 @@ mod tests {
         assert_eq!(q.iter().map(|t| t.field_id.as_str()).collect::<Vec<_>>(), ["phone", "email"]);
         assert_eq!(q[0].resend_after, 120);
         assert_eq!(q[1].resend_after, 60, "no time → a minute");
+        assert!(q[0].changeable && !q[1].changeable, "editable: false offers no change");
         assert!(q.iter().all(|t| t.sent_at_ms == 5_000));
         let mut later = q[0].clone();
         later.sent_at_ms = 9_000;
@@ -113,6 +124,14 @@ mod tests {
         assert!(same_queue(&q, &resent));
         assert!(!same_queue(&q, &resent[..1]) && !same_queue(&[], &[]));
     }
+    #[test]
+    fn a_target_kept_before_changeable_was_recorded_may_be_changed() {
+        let kept = r#"{"field_id":"phone","value":"+7","prompt":null,"resend_after":60,
+            "sent_at_ms":1,"code_type":"number","title":"Телефон"}"#;
+        let target: Option<CodeTarget> = serde_json::from_str(kept).ok();
+        assert!(target.is_some_and(|t| t.changeable));
+    }
+
     #[test]
     fn send_again_opens_after_the_code_and_never_restarts_on_a_reload() {
         let mut target = verification_queue(

@@ -1,8 +1,10 @@
-//! The code-verification step, shared by registration and (later) profile editing.
+//! The code-verification step, shared by registration and profile editing.
 //!
-//! It shows the server's prompt, takes the code with the right keypad and one-time-code autofill,
-//! and keeps "send again" disabled until a deadline that is stored, not counted: a reload does not
-//! reset it. A wrong code clears the input and puts the cursor back in it.
+//! It shows the server's prompt, takes the code as the field's `code_input_type` says (the right
+//! keypad, masked with "show" for a `password` code) with one-time-code autofill, and keeps "send
+//! again" disabled until a deadline that is stored, not counted: a reload does not reset it. A
+//! wrong code clears the input and puts the cursor back in it. A value the server marks
+//! `editable: false` is not offered for change here.
 
 use std::time::Duration;
 
@@ -20,8 +22,9 @@ use crate::core::api::{ApiError, ProtocolError};
 use crate::core::browser::{self};
 use crate::core::i18n::use_i18n;
 use crate::core::ui::banner::ErrorBanner;
+use crate::core::ui::reveal::RevealToggle;
 use crate::core::ui::submit::SubmitButton;
-use crate::features::forms::wire::FieldType;
+use crate::features::forms::logic::{input_kind, Purpose};
 use crate::features::verification::logic::{clock, resend_opens_at, seconds_left, CodeTarget};
 
 /// When "send again" opens for `target`, kept so that a reload does not start it over.
@@ -46,8 +49,12 @@ pub fn CodeVerification(
     step: Option<(usize, usize)>,
     /// Verified; carries the token when this verification signed the customer in.
     on_verified: Callback<Option<Token>>,
-    /// Back to the form to change the value.
+    /// Back to the form to change the value (offered when the value may change).
     on_back: Callback<()>,
+    /// The step may be left without changing the value (the profile's: back to the profile,
+    /// "Cancel", where the value itself may not change).
+    #[prop(optional)]
+    cancellable: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let client = use_app().client;
@@ -178,10 +185,13 @@ pub fn CodeVerification(
         }
         Some(e) => vec![i18n.t().api_error(&e).to_string()],
     };
-    let (input_type, inputmode) = match target.code_type {
-        FieldType::Number | FieldType::Phone => ("text", "numeric"),
-        _ => ("text", "text"),
-    };
+    // The code types as the field's `code_input_type` says (the shared input-kind table): a
+    // password-type code is masked, with a button to show it.
+    let kind = input_kind(&target.code_type, &target.field_id, Purpose::Code);
+    let shown = RwSignal::new(false);
+    let input_type = move || if kind.masked && !shown.get() { "password" } else { "text" };
+    let reveal = kind.masked.then(|| view! { <RevealToggle shown controls="wc-code" code=true/> });
+    let changeable = target.changeable;
     let prompt = target.prompt.clone();
     let value = target.value.clone();
     let title = target.title.clone();
@@ -200,12 +210,13 @@ pub fn CodeVerification(
                     <label for="wc-code">
                         {move || prompt.clone().unwrap_or_else(|| i18n.t().code_default_prompt.to_string())}
                     </label>
+                    <div class:wc-password=kind.masked>
                     <input
                         id="wc-code"
                         node_ref=input
                         type=input_type
-                        inputmode=inputmode
-                        autocomplete="one-time-code"
+                        inputmode=kind.inputmode
+                        autocomplete=kind.autocomplete
                         class="wc-code-input"
                         required
                         aria-invalid=move || code_error().is_some().to_string()
@@ -213,6 +224,8 @@ pub fn CodeVerification(
                         prop:value=move || code.get()
                         on:input=move |ev| { code.set(event_target_value(&ev)); missing.set(false); }
                     />
+                    {reveal}
+                    </div>
                     {move || code_error().map(|m| view! { <p id="wc-code-error" class="wc-field-error wc-lines">{m}</p> })}
                 </div>
                 <SubmitButton pending=verify.pending() label=Signal::derive(move || i18n.t().confirm) busy=Signal::derive(move || i18n.t().checking)/>
@@ -230,9 +243,13 @@ pub fn CodeVerification(
                         if s > 0 { i18n.t().resend_in(&clock(s), i18n.lang.get()) } else { i18n.t().resend.to_string() }
                     }}
                 </button>
-                <button type="button" class="wc-link-button" on:click=move |_| on_back.run(())>
-                    {move || i18n.t().change_value(&title, i18n.lang.get())}
-                </button>
+                // "Change <the value>", or, where the value may not change but the step may be
+                // left (the profile's), "Cancel".
+                {(changeable || cancellable).then(|| view! {
+                    <button type="button" class="wc-link-button" class:wc-change-value=changeable on:click=move |_| on_back.run(())>
+                        {move || if changeable { i18n.t().change_value(&title, i18n.lang.get()) } else { i18n.t().cancel.to_string() }}
+                    </button>
+                })}
             </div>
         </section>
     }
