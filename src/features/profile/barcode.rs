@@ -24,9 +24,15 @@ pub fn Barcode(
     let i18n = use_i18n();
     let loaded = RwSignal::new(false);
     let failed = RwSignal::new(false);
+    // Only a change redraws: a second `load` (WebKit sends one again) must not replace the
+    // button a customer is about to press.
     let record = move |ok: bool| {
-        loaded.set(ok);
-        failed.set(!ok);
+        if loaded.get_untracked() != ok {
+            loaded.set(ok);
+        }
+        if failed.get_untracked() == ok {
+            failed.set(!ok);
+        }
         if let Some(page) = loaded_to {
             page.set(ok);
         }
