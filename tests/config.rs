@@ -122,3 +122,62 @@ fn offline_is_on_unless_turned_off() {
     // The install settings are the build's (the manifest); the cabinet lets them be.
     assert!(Config::parse(r#"{"install":{"name":"Shop"}}"#, AT).is_ok());
 }
+
+#[test]
+fn the_published_module_is_one_line() {
+    let text = r#"{"api": {"preset": "mobium-bitrix", "base": "/api/mobium.php"}}"#;
+    let ApiConfig::Http(urls) = Config::parse(text, AT).unwrap().api else { panic!("http") };
+    let method = |e: Endpoint| {
+        let url = urls.get(e).unwrap_or_else(|| panic!("{e:?} has no URL"));
+        let rest = url.strip_prefix("https://shop.example/api/mobium.php?method=");
+        rest.unwrap_or_else(|| panic!("{e:?}: {url}")).to_string()
+    };
+    // The module's own method names (the old example's changeUserFields and restorePassword
+    // are answered "method does not exist").
+    for (e, name) in [
+        (Endpoint::RegFields, "getRegistrationFields"),
+        (Endpoint::Registration, "userRegistration"),
+        (Endpoint::Auth, "userAuthorization"),
+        (Endpoint::Verification, "verifyData"),
+        (Endpoint::VerificationRepeat, "getNewCode"),
+        (Endpoint::RecoveryFields, "getRestoreFields"),
+        (Endpoint::Recovery, "userRestorePassword"),
+        (Endpoint::Profile, "getUserProfile"),
+        (Endpoint::ChangeFields, "userChangeProfile"),
+        (Endpoint::OrderList, "userOrderHistory"),
+        (Endpoint::Logout, "userLogout"),
+    ] {
+        assert_eq!(method(e), name, "{e:?}");
+    }
+
+    // A key beside the preset wins; an entry script with a query of its own gets '&'.
+    let text = r#"{"api": {"preset": "mobium-bitrix", "base": "https://api.shop.example/m.php?v=2",
+        "order_list_url": "/orders.php"}}"#;
+    let ApiConfig::Http(urls) = Config::parse(text, AT).unwrap().api else { panic!("http") };
+    assert_eq!(urls.get(Endpoint::OrderList), Some("https://shop.example/orders.php"));
+    assert_eq!(
+        urls.get(Endpoint::Auth),
+        Some("https://api.shop.example/m.php?v=2&method=userAuthorization")
+    );
+
+    assert_eq!(key_of(r#"{"api": {"preset": "mobium-bitrix"}}"#), "api.base");
+    assert_eq!(
+        key_of(r#"{"api": {"preset": "mobium-bitrix", "base": "ftp://x/m.php"}}"#),
+        "api.base"
+    );
+    assert_eq!(key_of(r#"{"api": {"preset": "bitrix", "base": "/api/mobium.php"}}"#), "api.preset");
+}
+
+#[test]
+fn the_readme_and_the_example_say_the_same_for_the_published_module() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let example = std::fs::read_to_string(format!("{root}/public/cabinet.example.json")).unwrap();
+    let example: serde_json::Value = serde_json::from_str(&example).unwrap();
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    let preset = serde_json::json!({ "preset": "mobium-bitrix", "base": "/api/mobium.php" });
+    assert_eq!(example["api"], preset);
+    assert!(
+        readme.contains(r#""api": { "preset": "mobium-bitrix", "base": "/api/mobium.php" }"#),
+        "the README's merchant steps name the preset as the example does"
+    );
+}

@@ -21,8 +21,15 @@ const DESKTOP: (u32, u32) = (1280, 900);
 /// The demo customer's account id (the seed of its order history).
 const ANNA: u64 = 1;
 
+/// The `cabinet.json` the README tells a merchant on this module to copy, as it ships: the
+/// preset line. Every journey here reaches the module's methods through it.
+fn merchant_config() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/cabinet.example.json");
+    std::fs::read_to_string(path).expect("public/cabinet.example.json")
+}
+
 async fn module_server(orders: u32) -> TestServer {
-    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let server = TestServer::start(ConfigMode::Json(merchant_config())).await;
     server.set_published_module();
     server.set_order_count(orders);
     server
@@ -326,7 +333,7 @@ async fn no_crash_output_outside_findings(b: &Browser) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_first_installation_that_is_half_configured() {
     let _turn = ONE_AT_A_TIME.lock().await;
-    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let server = TestServer::start(ConfigMode::Json(merchant_config())).await;
     server.set_module_release(Release::FirstInstall);
     let b = Browser::start("ru-RU").await;
     b.client.goto(&server.url("/register")).await.expect("open");
@@ -399,6 +406,55 @@ async fn a_first_installation_that_is_half_configured() {
     b.client.goto(&server.url("/orders/17")).await.expect("open");
     let banner = b.wait_text(".wc-order .wc-banner--error", ORDERS_NOT_SET_UP).await;
     assert!(!banner.contains("Проверьте"), "{banner}");
+    assert!(!b.crashed().await);
+    b.close().await;
+}
+
+/// The README's one line reaches every method the module has, by the module's own names: an edit
+/// is applied (the example's old `changeUserFields` was answered "method does not exist"),
+/// recovery answers, and sign-out tells the module (`userLogout`, which it knows; a `DELETE` on
+/// `userAuthorization` it does not).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_readme_configuration_reaches_every_method() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = module_server(3).await;
+    let b = Browser::signed_in(&server, "ru-RU").await;
+    b.click(".wc-name .wc-edit-button").await;
+    b.type_into("#wc-edit-f-name", "Анна С.").await;
+    b.click(".wc-edit button[type=submit]").await;
+    b.wait_text(".wc-name h2", "Анна С.").await;
+    b.wait_text(".wc-status", "Изменения сохранены").await;
+    b.click(".wc-sign-out").await;
+    b.wait_path("/sign-in").await;
+    b.client.goto(&server.url("/recover")).await.expect("open");
+    b.type_into("#wc-f-email", DEMO_LOGIN).await;
+    b.click("button[type=submit]").await;
+    b.wait_text(".wc-banner--info", DEMO_LOGIN).await;
+
+    let methods: Vec<String> =
+        server.log().iter().map(|r| r.query.get("method").cloned().unwrap_or_default()).collect();
+    let asked = [
+        "userAuthorization",
+        "getUserProfile",
+        "getRegistrationFields",
+        "userChangeProfile",
+        "userLogout",
+        "getRestoreFields",
+        "userRestorePassword",
+    ];
+    for expected in asked {
+        assert!(methods.iter().any(|m| m == expected), "{expected} never asked: {methods:?}");
+    }
+    let module_has = ["getNewCode", "verifyData", "userRegistration", "userOrderHistory"];
+    for m in &methods {
+        assert!(
+            asked.contains(&m.as_str()) || module_has.contains(&m.as_str()),
+            "a method the module does not have: {m}"
+        );
+    }
+    let deletes =
+        server.requests_to(Endpoint::Auth).iter().filter(|r| r.method == "DELETE").count();
+    assert_eq!(deletes, 0, "sign-out is userLogout, never DELETE on userAuthorization");
     assert!(!b.crashed().await);
     b.close().await;
 }

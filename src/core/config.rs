@@ -4,7 +4,8 @@
 //! `data-config` — never from the page's query string, so a crafted link cannot point the cabinet
 //! at someone else's server. No `api` (or `"api": "demo"`) means the embedded demo backend. Any
 //! invalid value stops the app with a message that names the key; nothing silently falls back to
-//! demo. Parsing is pure and tested natively; loading lives in `app.rs`.
+//! demo. A known server implementation can be named instead of its URLs (`api.preset`).
+//! Parsing is pure and tested natively; loading lives in `app.rs`.
 
 use std::fmt;
 
@@ -249,6 +250,43 @@ fn absolute_http(raw: &str, base: &str, key: &str) -> Result<String, ConfigError
     Ok(abs)
 }
 
+/// The published 1C-Bitrix module (`mobium.api`): one entry script, the endpoint named by
+/// `?method=` — its real method names, read from the module run for real.
+const MOBIUM_BITRIX: [(Endpoint, &str); 11] = [
+    (Endpoint::RegFields, "getRegistrationFields"),
+    (Endpoint::Registration, "userRegistration"),
+    (Endpoint::Auth, "userAuthorization"),
+    (Endpoint::Verification, "verifyData"),
+    (Endpoint::VerificationRepeat, "getNewCode"),
+    (Endpoint::RecoveryFields, "getRestoreFields"),
+    (Endpoint::Recovery, "userRestorePassword"),
+    (Endpoint::Profile, "getUserProfile"),
+    (Endpoint::ChangeFields, "userChangeProfile"),
+    (Endpoint::OrderList, "userOrderHistory"),
+    (Endpoint::Logout, "userLogout"),
+];
+
+/// `"preset": "mobium-bitrix", "base": "/api/mobium.php"`: every endpoint of that server as
+/// `base?method=…`, so a merchant on it writes one line instead of eleven URLs (and cannot
+/// mistype a method name). Endpoint keys written beside it win.
+fn preset(api: &Map, base: &str) -> Result<Vec<(Endpoint, String)>, ConfigError> {
+    match api.get("preset") {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::String(name)) if name == "mobium-bitrix" => {
+            let Some(Value::String(entry)) = api.get("base") else {
+                return Err(err(
+                    "api.base",
+                    "is missing (the module's entry script, such as /api/mobium.php)",
+                ));
+            };
+            let entry = absolute_http(entry, base, "api.base")?;
+            let join = if entry.contains('?') { '&' } else { '?' };
+            Ok(MOBIUM_BITRIX.map(|(e, method)| (e, format!("{entry}{join}method={method}"))).into())
+        }
+        Some(_) => Err(err("api.preset", "must be \"mobium-bitrix\"")),
+    }
+}
+
 fn endpoints(api: &Map, base: &str) -> Result<EndpointUrls, ConfigError> {
     let mut found: Vec<(Endpoint, String)> = Vec::new();
     for e in Endpoint::ALL {
@@ -257,6 +295,11 @@ fn endpoints(api: &Map, base: &str) -> Result<EndpointUrls, ConfigError> {
             None | Some(Value::Null) => {}
             Some(Value::String(s)) => found.push((e, absolute_http(s, base, &key)?)),
             Some(_) => return Err(err(key, "must be a URL string")),
+        }
+    }
+    for (e, url) in preset(api, base)? {
+        if !found.iter().any(|(f, _)| *f == e) {
+            found.push((e, url));
         }
     }
     for e in REQUIRED {

@@ -29,6 +29,9 @@ pub enum Notice {
     SessionEnded,
     /// The customer signed out.
     SignedOut,
+    /// The customer signed out on this device, but the server refused the sign-out or never
+    /// answered: the token may still be valid there, which a shared computer's owner must know.
+    SignedOutUnconfirmed,
     /// Registration finished without signing in: sign in now.
     Registered,
 }
@@ -113,6 +116,14 @@ impl Session {
         self.notice.set(Some(why));
     }
 
+    /// The server did not confirm a sign-out already done here: the sign-in screen, if it still
+    /// says "signed out", says so instead (a customer who has moved on is not interrupted).
+    pub fn sign_out_unconfirmed(&self) {
+        if self.notice.get_untracked() == Some(Notice::SignedOut) {
+            self.notice.set(Some(Notice::SignedOutUnconfirmed));
+        }
+    }
+
     /// The notice has served its purpose (the customer acted on the sign-in screen).
     pub fn dismiss_notice(&self) {
         self.notice.set(None);
@@ -190,7 +201,7 @@ impl Session {
     /// any script of the origin could read off the channel).
     fn tell_other_tabs(token: &Token, why: Notice) {
         let kind = match why {
-            Notice::SignedOut => SIGNED_OUT,
+            Notice::SignedOut | Notice::SignedOutUnconfirmed => SIGNED_OUT,
             Notice::SessionEnded => SESSION_ENDED,
             Notice::Registered => return,
         };

@@ -26,8 +26,9 @@ use tower_http::services::{ServeDir, ServeFile};
 use web_cabinet::core::api::{ApiRequest, Endpoint};
 use web_cabinet::demo::{DemoBackend, SentCode};
 
-/// The `?method=` names the test server's API answers to (one entry script, like real servers).
-pub const METHODS: [(&str, Endpoint); 11] = [
+/// The `?method=` names the test server's API answers to (one entry script, like real servers):
+/// the published module's own (`refreshToken` is this server's addition, the module has none).
+pub const METHODS: [(&str, Endpoint); 12] = [
     ("getRegistrationFields", Endpoint::RegFields),
     ("userRegistration", Endpoint::Registration),
     ("userAuthorization", Endpoint::Auth),
@@ -35,10 +36,11 @@ pub const METHODS: [(&str, Endpoint); 11] = [
     ("getNewCode", Endpoint::VerificationRepeat),
     ("refreshToken", Endpoint::TokenRefresh),
     ("getRestoreFields", Endpoint::RecoveryFields),
-    ("restorePassword", Endpoint::Recovery),
+    ("userRestorePassword", Endpoint::Recovery),
     ("getUserProfile", Endpoint::Profile),
-    ("changeUserFields", Endpoint::ChangeFields),
+    ("userChangeProfile", Endpoint::ChangeFields),
     ("userOrderHistory", Endpoint::OrderList),
+    ("userLogout", Endpoint::Logout),
 ];
 
 /// A `cabinet.json` pointing every endpoint at this server with relative URLs that already carry
@@ -51,6 +53,9 @@ pub fn http_config() -> String {
 pub fn http_config_with_timeout(timeout_ms: u32) -> String {
     let mut api = serde_json::Map::new();
     for (method, endpoint) in METHODS {
+        if endpoint == Endpoint::Logout {
+            continue;
+        }
         api.insert(endpoint.config_key().into(), format!("/api/mobium.php?method={method}").into());
     }
     serde_json::json!({ "api": api, "token_storage": "session", "request_timeout_ms": timeout_ms })
@@ -588,8 +593,11 @@ async fn api(
         body: body.clone(),
     });
     let Some(endpoint) = endpoint else {
-        // What a real entry script does with an unknown method: an empty 200.
-        return (StatusCode::OK, "").into_response();
+        // What the published module answers a method it does not have (a misspelt name in
+        // cabinet.json reaches the customer as this message).
+        let answer = serde_json::json!({ "status": "error",
+            "data": { "errorMessage": format!("Метод '{named}' отсутствует в системе") } });
+        return ([(header::CONTENT_TYPE, "application/json")], answer.to_string()).into_response();
     };
     let fault = {
         let mut faults = state.faults.lock().unwrap();

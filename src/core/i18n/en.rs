@@ -29,6 +29,7 @@ pub(super) const EN: Strings = Strings {
     required: "Please fill in this field",
     session_ended: "Your session has ended. Sign in again to carry on where you were.",
     signed_out: "You have signed out.",
+    signed_out_unconfirmed: "You have signed out on this device, but the shop's server did not confirm it.",
     error_network: "Can't reach the shop's server. Check your internet connection and try again.",
     error_timeout: "The shop's server took too long to answer. Please try again.",
     error_server: "Something went wrong on the shop's server. Please try again a little later.",

@@ -41,6 +41,7 @@ pub struct Strings {
     pub required: &'static str,
     pub session_ended: &'static str,
     pub signed_out: &'static str,
+    pub signed_out_unconfirmed: &'static str,
     pub error_network: &'static str,
     pub error_timeout: &'static str,
     pub error_server: &'static str,

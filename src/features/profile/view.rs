@@ -120,6 +120,7 @@ fn ProfileView(session: Session) -> impl IntoView {
             leptos::task::spawn_local(async move {
                 if let Err(e) = c.sign_out(&token).await {
                     browser::warn(&format!("sign-out request failed: {e}"));
+                    session.sign_out_unconfirmed();
                 }
             });
         }

@@ -195,6 +195,7 @@ pub fn SignIn() -> impl IntoView {
     let notice = move || match session.notice() {
         Some(Notice::SessionEnded) => Some(i18n.t().session_ended),
         Some(Notice::SignedOut) => Some(i18n.t().signed_out),
+        Some(Notice::SignedOutUnconfirmed) => Some(i18n.t().signed_out_unconfirmed),
         Some(Notice::Registered) => Some(i18n.t().registered_sign_in),
         None => None,
     };
