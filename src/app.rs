@@ -34,6 +34,7 @@ use crate::features::orders::store::OrdersStore;
 use crate::features::profile::view::ProfilePage;
 use crate::features::recovery::view::Recover;
 use crate::features::registration::view::Register;
+#[cfg(feature = "setup-check")]
 use crate::features::setup_check::view::SetupCheck;
 use crate::features::sign_in::oauth_callback::OAuthCallback;
 use crate::features::sign_in::view::SignIn;
@@ -53,7 +54,6 @@ pub fn start() {
     let Some(host) = host else {
         return;
     };
-    host.class_list().add_1("wc-root").ok();
     let explicit = host.get_attribute("data-config").filter(|s| !s.trim().is_empty());
     let base = document.base_uri().ok().flatten().unwrap_or_default();
     // Routes live under the page's `data-base`, else under its `<base href>` (a cabinet served
@@ -74,8 +74,40 @@ pub fn start() {
         page: PageHints::read(&host),
         route_base,
     };
-    let root = host.clone();
-    leptos::mount::mount_to(host, move || view! { <Boot source root/> }).forget();
+    // On a shop's page the cabinet draws in a shadow root: the shop's selectors, `!important`
+    // or not, cannot reach in, and its inherited styles stop at the edge (`:host` in
+    // cabinet.css). On its own page there is nothing to keep out.
+    let root = embedded.then(|| isolated_root(&document, &host)).flatten().unwrap_or(host);
+    root.class_list().add_1("wc-root").ok();
+    browser::set_tree(&root);
+    let mounted = root.clone();
+    leptos::mount::mount_to(mounted, move || view! { <Boot source root/> }).forget();
+}
+
+/// The loader leaves the cabinet's stylesheets' URLs here (`scripts/loader.mjs`).
+const LOADED_STYLES: &str = "__webCabinetStyles";
+
+/// A shadow root on `host` holding the cabinet's stylesheets and an element to draw in; `None`
+/// where the browser cannot attach one (the cabinet then draws in the page as before).
+fn isolated_root(
+    document: &web_sys::Document,
+    host: &web_sys::HtmlElement,
+) -> Option<web_sys::HtmlElement> {
+    let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
+    let shadow = host.attach_shadow(&init).ok()?;
+    let styles = js_sys::Reflect::get(&js_sys::global(), &LOADED_STYLES.into())
+        .map(|s| js_sys::Array::from(&s))
+        .unwrap_or_default();
+    for href in styles.iter() {
+        let link = document.create_element("link").ok()?;
+        link.set_attribute("rel", "stylesheet").ok()?;
+        link.set_attribute("href", &href.as_string()?).ok()?;
+        shadow.append_child(&link).ok()?;
+    }
+    let inner: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    inner.class_list().add_1("wc-shadowed").ok()?;
+    shadow.append_child(&inner).ok()?;
+    Some(inner)
 }
 
 /// Where the config comes from. Never the query string.
@@ -355,7 +387,12 @@ fn page(route: Route) -> AnyView {
         Route::Profile => view! { <ProfilePage/> }.into_any(),
         Route::Orders => view! { <OrdersPage/> }.into_any(),
         Route::Order(_) => view! { <OrderPage/> }.into_any(),
+        #[cfg(feature = "setup-check")]
         Route::SetupCheck => view! { <SetupCheck/> }.into_any(),
+        // A customers' bundle has no setup check: its loader starts the setup check's own
+        // bundle when a page opens at `/setup-check` (`scripts/build`).
+        #[cfg(not(feature = "setup-check"))]
+        Route::SetupCheck => view! { <NotFound/> }.into_any(),
         Route::PanicCheck => panic_check(),
         Route::NotFound => view! { <NotFound/> }.into_any(),
     }

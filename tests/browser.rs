@@ -620,6 +620,40 @@ async fn recover_a_password() {
     b.close().await;
 }
 
+/// A shop that names no recovery URL has no recovery: no "forgot password" link, and the page
+/// typed by hand says so and sends nothing (the registration URL the document writes in its
+/// place would register whatever the form held).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shop_without_recovery_offers_none() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let mut config: serde_json::Value = serde_json::from_str(&http_config()).unwrap();
+    let api = config["api"].as_object_mut().unwrap();
+    api.remove("recovery_url");
+    api.remove("recovery_fields_url");
+    let server = TestServer::start(ConfigMode::Json(config.to_string())).await;
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.find("#wc-login").await;
+    b.find("a[href='/register']").await;
+    assert!(
+        b.client.find(fantoccini::Locator::Css("a[href='/recover']")).await.is_err(),
+        "a 'forgot password' link with nowhere to send it"
+    );
+    let asked = |server: &TestServer| server.requests_to(Endpoint::RegFields).len();
+    let before = asked(&server);
+    b.client.goto(&server.url("/recover")).await.expect("open");
+    b.wait_text(".wc-banner--error", "Password recovery is not available here").await;
+    assert_eq!(asked(&server), before, "the recovery page asked for the registration fields");
+    assert!(b.client.find(fantoccini::Locator::Css("form")).await.is_err(), "a form with no URL");
+    b.screenshot("recover-unavailable-phone", PHONE.0, PHONE.1).await;
+    let sent: Vec<_> = server.log().into_iter().filter_map(|r| r.endpoint).collect();
+    assert!(
+        !sent.iter().any(|e| matches!(e, Endpoint::Recovery | Endpoint::Registration)),
+        "asked the registration URLs: {sent:?}"
+    );
+    b.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn registration_fields_that_fail_to_load_offer_a_retry() {
     let _turn = ONE_AT_A_TIME.lock().await;
@@ -1609,6 +1643,15 @@ async fn the_token_never_leaks() {
     b.close().await;
 }
 
+/// Computed style `prop` of the first element of the cabinet's matching `css` (inside its shadow
+/// root on a shop's page).
+async fn cabinet_style_of(b: &Browser, css: &str, prop: &str) -> String {
+    let script = b.cabinet_script(&format!(
+        "const e = cabinet.querySelector({css:?}); return e ? getComputedStyle(e).{prop} : null;"
+    ));
+    b.js(&script).await.as_str().unwrap_or_default().to_string()
+}
+
 /// Computed style `prop` of the first element matching `css`.
 async fn style_of(b: &Browser, css: &str, prop: &str) -> String {
     let script = format!(
@@ -1625,6 +1668,8 @@ async fn the_example_shop_page_embeds_the_cabinet_without_style_leaks() {
     b.client.goto(&server.url("/example/")).await.expect("open");
     // The cabinet's routes live under the page's data-base.
     b.wait_path("/example/sign-in").await;
+    // The cabinet draws in a shadow root on the mount element.
+    b.within_shadow_of(Some("#web-cabinet"));
     b.find(".wc-root #wc-login").await;
 
     // The shop's own styles are untouched by the cabinet's stylesheet ...
@@ -1635,30 +1680,30 @@ async fn the_example_shop_page_embeds_the_cabinet_without_style_leaks() {
     assert_eq!(style_of(&b, ".shop-note", "marginBottom").await, "24px");
     // ... and the shop's element rules do not reach into the cabinet.
     assert_ne!(
-        style_of(&b, ".wc-root button[type=submit]", "backgroundColor").await,
+        cabinet_style_of(&b, ".wc-root button[type=submit]", "backgroundColor").await,
         "rgb(255, 105, 180)"
     );
-    assert_ne!(style_of(&b, "#wc-login", "borderTopStyle").await, "dashed");
-    assert_eq!(style_of(&b, ".wc-root label", "textTransform").await, "none");
-    assert_eq!(style_of(&b, ".wc-root .wc-field", "boxSizing").await, "border-box");
+    assert_ne!(cabinet_style_of(&b, "#wc-login", "borderTopStyle").await, "dashed");
+    assert_eq!(cabinet_style_of(&b, ".wc-root label", "textTransform").await, "none");
+    assert_eq!(cabinet_style_of(&b, ".wc-root .wc-field", "boxSizing").await, "border-box");
     // The shop's theme, set as custom properties on the mount element, is the cabinet's look.
     assert_eq!(
-        style_of(&b, ".wc-root button[type=submit]", "backgroundColor").await,
+        cabinet_style_of(&b, ".wc-root button[type=submit]", "backgroundColor").await,
         "rgb(10, 125, 79)"
     );
-    assert_eq!(style_of(&b, ".wc-root .wc-card", "borderTopLeftRadius").await, "4px");
-    assert!(style_of(&b, ".wc-root", "fontFamily").await.starts_with("Georgia"));
+    assert_eq!(cabinet_style_of(&b, ".wc-root .wc-card", "borderTopLeftRadius").await, "4px");
+    assert!(cabinet_style_of(&b, ".wc-root", "fontFamily").await.starts_with("Georgia"));
     b.screenshot("embed-example-sign-in-phone", PHONE.0, PHONE.1).await;
 
     fill_sign_in(&b).await;
     b.click("button[type=submit]").await;
     b.wait_path("/example/profile").await;
     b.wait_text(".wc-name h2", "Анна").await;
-    assert_ne!(style_of(&b, ".wc-name h2", "color").await, "rgb(139, 0, 0)");
+    assert_ne!(cabinet_style_of(&b, ".wc-name h2", "color").await, "rgb(139, 0, 0)");
     // The server's relative image paths resolve against cabinet.json, not this page's path.
     let mut avatar_loaded = false;
     for _ in 0..25 {
-        let loaded = b.js("const i = document.querySelector('.wc-name img'); return !!i && i.complete && i.naturalWidth > 0;").await;
+        let loaded = b.js(&b.cabinet_script("const i = cabinet.querySelector('.wc-name img'); return !!i && i.complete && i.naturalWidth > 0;")).await;
         if loaded.as_bool() == Some(true) {
             avatar_loaded = true;
             break;
@@ -1670,7 +1715,11 @@ async fn the_example_shop_page_embeds_the_cabinet_without_style_leaks() {
     b.click("a.wc-nav-link[href='/example/orders']").await;
     b.wait_path("/example/orders").await;
     b.find(".wc-order-row a").await;
-    let current = b.js("return document.querySelector('a.wc-nav-link[aria-current=page]').getAttribute('href')").await;
+    let current = b
+        .js(&b.cabinet_script(
+            "return cabinet.querySelector('a.wc-nav-link[aria-current=page]').getAttribute('href')",
+        ))
+        .await;
     assert_eq!(
         current.as_str(),
         Some("/example/orders"),
@@ -1688,6 +1737,90 @@ async fn the_example_shop_page_embeds_the_cabinet_without_style_leaks() {
 }
 
 /// The events the iframe example page received from the cabinet.
+/// A long order history inside a frame sized to its content: the shop's page reports which part
+/// of the frame the customer sees, and the list draws only the rows near it — as on the
+/// cabinet's own page — while paging through every order as the customer scrolls the shop's page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_history_in_a_frame_stays_windowed() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    server.set_order_count(150);
+    let port = server.addr.port();
+    let mut config: serde_json::Value = serde_json::from_str(&http_config()).unwrap();
+    config["parent_origin"] = format!("http://localhost:{port}").into();
+    server.set_config(ConfigMode::Json(config.to_string()));
+    let cabinet = format!("http://127.0.0.1:{port}/sign-in");
+    let b = Browser::start("en-US").await;
+    b.client
+        .goto(&format!("http://localhost:{port}/example/iframe.html?cabinet={cabinet}"))
+        .await
+        .expect("open");
+    b.client.enter_frame(0).await.expect("frame");
+    b.find("#wc-login").await;
+    b.js(&format!(
+        "const set = (id, v) => {{ const e = document.getElementById(id); e.value = v; \
+           e.dispatchEvent(new Event('input', {{ bubbles: true }})); }}; \
+         set('wc-login', {DEMO_LOGIN:?}); set('wc-password', {DEMO_PASSWORD:?}); \
+         document.querySelector('.wc-form').requestSubmit();"
+    ))
+    .await;
+    b.wait_text(".wc-name h2", "Анна").await;
+    b.click("a.wc-nav-link[href='/orders']").await;
+    b.find(".wc-order-row a").await;
+    let mut most_rows = 0;
+    let mut footer = String::new();
+    for _ in 0..120 {
+        let rows = b.js("return document.querySelectorAll('.wc-order-row').length").await;
+        most_rows = most_rows.max(rows.as_u64().unwrap_or(0));
+        footer = b.find(".wc-list-footer").await.text().await.unwrap_or_default();
+        if footer.contains("150") {
+            break;
+        }
+        // The customer scrolls the shop's page, a screen at a time.
+        b.client.enter_parent_frame().await.expect("parent");
+        b.js("window.scrollBy(0, window.innerHeight); return null").await;
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        b.client.enter_frame(0).await.expect("frame");
+    }
+    assert!(footer.contains("All orders are shown: 150"), "{footer}");
+    // At the bottom of the shop's page, the last rows are the ones drawn.
+    b.client.enter_parent_frame().await.expect("parent");
+    b.js("window.scrollTo(0, document.documentElement.scrollHeight); return null").await;
+    b.client.enter_frame(0).await.expect("frame");
+    let drawn =
+        |n: u32| format!("return !!document.querySelector('.wc-order-row[aria-posinset=\"{n}\"]')");
+    let mut last = serde_json::Value::Null;
+    for _ in 0..25 {
+        last = b.js(&drawn(150)).await;
+        if last == serde_json::Value::Bool(true) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert_eq!(last, serde_json::Value::Bool(true), "the rows near the end are drawn");
+    let first = b.js(&drawn(1)).await;
+    assert_eq!(first, serde_json::Value::Bool(false), "the first rows, far above, are not");
+    assert!(most_rows <= 60, "{most_rows} rows in the frame at once");
+    b.client.enter_parent_frame().await.expect("parent");
+    b.screenshot("iframe-long-history-phone", PHONE.0, PHONE.1).await;
+    b.close().await;
+}
+
+/// The last height the framed cabinet posted, once no new one came for half a second.
+async fn settled_frame_height(b: &Browser) -> i64 {
+    let mut last = (0, -1);
+    for _ in 0..40 {
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+        let events = frame_events(b).await;
+        let height = events.iter().rev().find_map(|e| e["height"].as_i64()).unwrap_or(-1);
+        if (events.len(), height) == last {
+            return height;
+        }
+        last = (events.len(), height);
+    }
+    last.1
+}
+
 async fn frame_events(b: &Browser) -> Vec<serde_json::Value> {
     b.js("return window.cabinetEvents || []").await.as_array().cloned().unwrap_or_default()
 }
@@ -1748,6 +1881,23 @@ async fn iframe_mode_talks_to_the_configured_parent_only() {
     b.wait_text("#wc-profile-title", "Profile").await;
     b.client.enter_parent_frame().await.expect("parent");
     b.screenshot("iframe-signed-in-phone", PHONE.0, PHONE.1).await;
+
+    // The frame follows the content down as well as up: the order list, then one short order.
+    b.client.enter_frame(0).await.expect("frame");
+    b.click("a.wc-nav-link[href='/orders']").await;
+    b.find(".wc-order-row a").await;
+    b.client.enter_parent_frame().await.expect("parent");
+    let list_height = settled_frame_height(&b).await;
+    b.client.enter_frame(0).await.expect("frame");
+    b.click(".wc-order-row:first-child a").await;
+    b.find(".wc-items").await;
+    b.client.enter_parent_frame().await.expect("parent");
+    let order_height = settled_frame_height(&b).await;
+    assert!(
+        order_height < list_height,
+        "the frame did not shrink: {list_height} -> {order_height}"
+    );
+    assert_eq!(style_of(&b, "#shop-cabinet", "height").await, format!("{order_height}px"));
 
     // A page on an origin the config does not name frames the same cabinet: it hears nothing,
     // and its language message is ignored.
@@ -2039,6 +2189,138 @@ async fn a_panic_shows_the_reload_screen_not_a_frozen_page() {
     assert_eq!(href.as_str(), Some(server.url("/_panic").as_str()));
     b.client.goto(&server.url("/sign-in")).await.expect("open");
     b.find("#wc-login").await;
+    assert!(!b.crashed().await);
+    b.close().await;
+}
+
+/// What the cabinet's look is made of, per element: the styles a shop's CSS could change.
+const LOOK: &[(&str, &[&str])] = &[
+    (".wc-card", &["paddingTop", "backgroundColor", "borderTopLeftRadius", "fontFamily"]),
+    ("h1", &["fontSize", "fontWeight", "textTransform", "fontFamily", "marginTop", "color"]),
+    ("label[for=wc-login]", &["fontSize", "fontWeight", "textTransform", "color", "display"]),
+    (
+        "#wc-login",
+        &["height", "paddingTop", "borderTopWidth", "fontSize", "color", "backgroundColor"],
+    ),
+    ("#wc-remember", &["appearance", "width", "height", "display"]),
+    (
+        ".wc-button--primary",
+        &["height", "backgroundColor", "color", "fontWeight", "borderTopLeftRadius"],
+    ),
+    (".wc-alt a", &["color", "textDecorationLine", "fontSize"]),
+    ("div.wc-field", &["paddingTop", "paddingLeft", "marginTop"]),
+];
+
+/// The cabinet's look on the current page, as `selector.property=value` lines.
+async fn look(b: &Browser) -> Vec<String> {
+    let wanted = serde_json::to_string(
+        &LOOK.iter().map(|(css, props)| (css.to_string(), props.to_vec())).collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let script = b.cabinet_script(&format!(
+        "return {wanted}.flatMap(([css, props]) => {{ const e = cabinet.querySelector(css); \
+           const s = e && getComputedStyle(e); \
+           return props.map(p => `${{css}}.${{p}}=${{s ? s[p] : 'missing'}}`); }});"
+    ));
+    b.js_strings(&script).await
+}
+
+/// Links and tabs in the cabinet whose text is below 4.5:1 against what is behind it.
+async fn low_contrast_links(b: &Browser) -> Vec<String> {
+    let script = b.cabinet_script(
+        "const lum = c => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => { \
+           v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); \
+           return 0.2126 * r + 0.7152 * g + 0.0722 * b; }; \
+         const behind = el => { for (let e = el; e; e = e.parentElement || (e.parentNode && e.parentNode.host)) { \
+           const c = getComputedStyle(e).backgroundColor; \
+           if (c !== 'transparent' && !/rgba\\(.*,\\s*0\\)$/.test(c)) return c; } return 'rgb(255, 255, 255)'; }; \
+         const ratio = (a, c) => { const [x, y] = [lum(a), lum(c)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); }; \
+         return [...cabinet.querySelectorAll('a')].map(a => [a.textContent.trim(), ratio(getComputedStyle(a).color, behind(a))]) \
+           .filter(([, r]) => r < 4.5).map(([t, r]) => `${t}: ${r.toFixed(2)}`);",
+    );
+    b.js_strings(&script).await
+}
+
+/// Embedded as the README says in a shop page on Bootstrap 5 and in one with the global CSS old
+/// 1C-Bitrix templates ship (`all: unset` on controls, `a { color: red !important }`, list and
+/// div margins): the cabinet looks as it does on its own page (the same computed styles), its
+/// links and tabs keep their contrast, its box ends where its content does (the shop's footer
+/// right after it), the shop's own elements keep the shop's styles, and signing in works inside
+/// its shadow root.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn embedded_in_bootstrap_and_in_a_hostile_legacy_page() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = Browser::start("en-US").await;
+    b.resize(DESKTOP.0, DESKTOP.1).await;
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    b.find("#wc-remember").await;
+    let own = look(&b).await;
+    assert!(!own.iter().any(|l| l.ends_with("=missing")), "{own:?}");
+
+    for theme in ["legacy", "bootstrap"] {
+        b.within_shadow_of(None);
+        b.resize(DESKTOP.0, DESKTOP.1).await;
+        b.client.goto(&server.url(&format!("/shop/{theme}/sign-in"))).await.expect("open");
+        b.within_shadow_of(Some("#web-cabinet"));
+        b.find("#wc-remember").await;
+        assert_eq!(look(&b).await, own, "{theme}: the cabinet does not look as on its own page");
+        // Ticked and not ticked look different.
+        b.click("#wc-remember").await;
+        let ticked = b
+            .js(&b
+                .cabinet_script("return cabinet.querySelector('#wc-remember').matches(':checked')"))
+            .await;
+        assert_eq!(ticked, true, "{theme}");
+        assert_eq!(low_contrast_links(&b).await, Vec::<String>::new(), "{theme}");
+        // The mount ends where the cabinet does, and the shop's footer follows it.
+        let boxes = b
+            .js(&b.cabinet_script(
+                "const host = document.getElementById('web-cabinet').getBoundingClientRect(); \
+                 const inner = cabinet.querySelector('.wc-root').getBoundingClientRect(); \
+                 const footer = document.getElementById('shop-footer').getBoundingClientRect(); \
+                 return [host.bottom - inner.bottom, footer.top - host.bottom];",
+            ))
+            .await;
+        let past = boxes[0].as_f64().unwrap_or(f64::NAN);
+        let gap = boxes[1].as_f64().unwrap_or(f64::NAN);
+        assert!((0.0..=4.0).contains(&past), "{theme}: the mount runs {past} px past the cabinet");
+        assert!(gap >= 0.0, "{theme}: the cabinet overlaps the shop's footer by {}", -gap);
+        b.screenshot(&format!("embed-{theme}-sign-in-phone"), PHONE.0, PHONE.1).await;
+        b.screenshot(&format!("embed-{theme}-sign-in-desktop"), DESKTOP.0, DESKTOP.1).await;
+        // The shop's own elements keep the shop's styles.
+        b.within_shadow_of(None);
+        if theme == "legacy" {
+            assert_eq!(style_of(&b, ".shop-link", "color").await, "rgb(255, 0, 0)");
+            assert_eq!(style_of(&b, ".shop-menu li", "listStyleType").await, "square");
+            assert_eq!(style_of(&b, ".shop-menu li", "marginTop").await, "10px");
+            assert_eq!(style_of(&b, ".shop-button", "borderTopWidth").await, "1px");
+        } else {
+            assert_eq!(style_of(&b, ".shop-button", "backgroundColor").await, "rgb(13, 110, 253)");
+            assert_eq!(style_of(&b, ".shop-menu", "paddingLeft").await, "32px");
+        }
+        // Signing in, typed, inside the shadow root.
+        b.within_shadow_of(Some("#web-cabinet"));
+        fill_sign_in(&b).await;
+        b.click("button[type=submit]").await;
+        b.wait_path(&format!("/shop/{theme}/profile")).await;
+        b.wait_text(".wc-name h2", "Анна").await;
+        assert_eq!(low_contrast_links(&b).await, Vec::<String>::new(), "{theme}: profile");
+        b.click(&format!("a.wc-nav-link[href='/shop/{theme}/orders']")).await;
+        b.find(".wc-order-row a").await;
+        assert_eq!(low_contrast_links(&b).await, Vec::<String>::new(), "{theme}: orders");
+        let row = b
+            .js(&b.cabinet_script(
+                "const r = getComputedStyle(cabinet.querySelector('.wc-order-row')); \
+                 return [r.listStyleType, r.marginLeft].join(' ');",
+            ))
+            .await;
+        assert_eq!(row.as_str(), Some("none 0px"), "{theme}: the shop's list rules reach in");
+        b.screenshot(&format!("embed-{theme}-orders-phone"), PHONE.0, PHONE.1).await;
+        b.click(&format!("a.wc-nav-link[href='/shop/{theme}/profile']")).await;
+        b.click(".wc-sign-out").await;
+        b.wait_path(&format!("/shop/{theme}/sign-in")).await;
+    }
     assert!(!b.crashed().await);
     b.close().await;
 }

@@ -51,7 +51,7 @@ fn relative_urls_resolve_against_the_config_and_defaults_apply() {
     let text =
         serde_json::json!({ "api": full_api(), "locale": "en_US", "token_storage": "local" });
     let cfg = Config::parse(&text.to_string(), AT).unwrap();
-    let ApiConfig::Http(urls) = cfg.api else { panic!("expected http") };
+    let ApiConfig::Http(urls) = &cfg.api else { panic!("expected http") };
     assert_eq!(urls.get(Endpoint::Profile), Some("https://shop.example/lk/profile.php"));
     assert_eq!(
         urls.get(Endpoint::OrderList),
@@ -62,7 +62,10 @@ fn relative_urls_resolve_against_the_config_and_defaults_apply() {
     assert_eq!(urls.get(Endpoint::Logout), urls.get(Endpoint::Auth));
     assert_eq!(urls.get(Endpoint::TokenRefresh), urls.get(Endpoint::VerificationRepeat));
     assert_eq!(urls.get(Endpoint::RecoveryFields), urls.get(Endpoint::RegFields));
-    assert_eq!(urls.get(Endpoint::Recovery), urls.get(Endpoint::Registration));
+    // No recovery URL, no recovery: the registration URL the document writes in its place
+    // would take a recovery form for a registration.
+    assert_eq!(urls.get(Endpoint::Recovery), None);
+    assert!(!cfg.offers_recovery());
     assert_eq!(cfg.locale, Some(Lang::En));
     assert_eq!(cfg.token_storage, TokenStorage::Local);
 }

@@ -11,7 +11,7 @@ mod support;
 use std::time::Duration;
 
 use support::browser::{Browser, Engine, ONE_AT_A_TIME};
-use support::nginx::{get, Nginx};
+use support::nginx::{get, Layout, Nginx};
 use support::{dist_dir, http_config, ConfigMode, TestServer};
 use web_cabinet::demo::{DEMO_LOGIN, DEMO_PASSWORD};
 
@@ -79,6 +79,11 @@ async fn nginx_serves_the_bundle_as_deploy_says() {
     assert_eq!(loader.status, 200);
     assert_eq!(loader.header("cache-control"), "no-cache");
     assert!(loader.header("content-type").contains("javascript"));
+    // The setup check's bundle: its loader revalidates too, its page is the app's.
+    let part = get(port, "/setup-check/web-cabinet.js", &[]).await;
+    assert_eq!((part.status, part.header("cache-control")), (200, "no-cache"));
+    let page = get(port, "/setup-check", &[]).await;
+    assert!(page.status == 200 && String::from_utf8_lossy(&page.body).contains("web-cabinet.js"));
     let wasm = format!("/{}", hashed("_bg.wasm"));
     let br = get(port, &wasm, &[("Accept-Encoding", "gzip, br")]).await;
     assert_eq!(br.status, 200);
@@ -140,6 +145,97 @@ async fn every_screen_through_nginx_under_the_strict_csp() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert!(backend.csp_reports().is_empty(), "{:?}", backend.csp_reports());
     assert!(backend.log().len() >= 4, "the journey went through the proxy");
+}
+
+/// The README's merchant steps for a shop on the published module, followed literally: the
+/// preset `cabinet.json` it says to copy, the shipped nginx configuration — on a host of its own
+/// (`site.conf`) and under the shop's `/lk/` (`lk.conf`, the bundle built with `--public-url
+/// /lk/`) — and a server shaped like the module (its method names, its "method does not exist",
+/// barcode URLs written from the `Host` it is asked with). The setup check finds nothing to fix;
+/// recovery, sign-in, the profile with its barcode loaded through the proxy, an edit, the orders
+/// and sign-out work. When the README's steps change, this journey changes with them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_readme_steps_for_the_published_module() {
+    for layout in [Layout::OwnHost, Layout::UnderLk] {
+        readme_steps(layout).await;
+    }
+}
+
+async fn readme_steps(layout: Layout) {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/public/cabinet.example.json");
+    let config = std::fs::read_to_string(example).expect("public/cabinet.example.json");
+    let backend = TestServer::start(ConfigMode::Json(config.clone())).await;
+    backend.set_published_module();
+    backend.set_order_count(5);
+    let nginx = Nginx::start_as(layout, backend.addr, &config);
+    let at = if layout == Layout::UnderLk { "/lk" } else { "" };
+    let port = nginx.port;
+
+    // Every route is the app's page, the manifest has its type, the loader its caching.
+    for route in ["/", "/sign-in", "/profile", "/orders/2024.17", "/setup-check"] {
+        let page = get(port, &format!("{at}{route}"), &[]).await;
+        let html = String::from_utf8_lossy(&page.body).to_string();
+        assert_eq!(page.status, 200, "{layout:?} {route}");
+        assert!(html.contains("web-cabinet.js"), "{layout:?} {route}: {html}");
+    }
+    let manifest = get(port, &format!("{at}/manifest.webmanifest"), &[]).await;
+    assert_eq!(manifest.header("content-type"), "application/manifest+json", "{layout:?}");
+    let loader = get(port, &format!("{at}/web-cabinet.js"), &[("Accept-Encoding", "br")]).await;
+    assert_eq!(loader.header("cache-control"), "no-cache", "{layout:?}");
+    assert_eq!(loader.header("content-encoding"), "br", "{layout:?}: brotli by the steps");
+    if layout == Layout::UnderLk {
+        let shop = get(port, "/", &[]).await;
+        assert!(String::from_utf8_lossy(&shop.body).contains("The shop's own page"));
+        assert_eq!(get(port, "/lk", &[]).await.status, 301);
+    }
+
+    let b = Browser::start("en-US").await;
+    b.client.goto(&nginx.url(&format!("{at}/setup-check"))).await.expect("open");
+    for key in
+        ["regFields_url", "auth_url", "logout_url", "recovery_url", "verification_change_url"]
+    {
+        b.wait_text(&format!("[data-endpoint={key}] .wc-setup-verdict"), "Fine").await;
+    }
+    b.client.goto(&nginx.url(&format!("{at}/recover"))).await.expect("open");
+    b.type_into("#wc-f-email", DEMO_LOGIN).await;
+    b.click("button[type=submit]").await;
+    b.wait_text(".wc-banner--info", DEMO_LOGIN).await;
+
+    b.client.goto(&nginx.url(&format!("{at}/sign-in"))).await.expect("open");
+    b.type_into("#wc-login", DEMO_LOGIN).await;
+    b.type_into("#wc-password", DEMO_PASSWORD).await;
+    b.click("button[type=submit]").await;
+    b.wait_path(&format!("{at}/profile")).await;
+    // The module wrote the barcode's URL from the Host nginx passed: this origin's /upload/.
+    let barcode = b.find("img.wc-barcode").await;
+    let src = barcode.attr("src").await.unwrap().unwrap_or_default();
+    assert!(src.starts_with(&nginx.url("/upload/barcodes/")), "{layout:?}: {src}");
+    let mut loaded = false;
+    for _ in 0..50 {
+        loaded = b.js("const i = document.querySelector('img.wc-barcode'); return i.complete && i.naturalWidth > 0").await
+            == serde_json::Value::Bool(true);
+        if loaded {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(loaded, "{layout:?}: the barcode did not load through nginx");
+    b.screenshot(&format!("readme-steps-{layout:?}-profile-phone").to_lowercase(), 390, 844).await;
+    b.click(".wc-name .wc-edit-button").await;
+    b.type_into("#wc-edit-f-name", "Анна С.").await;
+    b.click(".wc-edit button[type=submit]").await;
+    b.wait_text(".wc-name h2", "Анна С.").await;
+    b.click(&format!("a.wc-nav-link[href='{at}/orders']")).await;
+    b.wait_path(&format!("{at}/orders")).await;
+    b.wait_text(".wc-list-footer", "5").await;
+    b.click(&format!("a.wc-nav-link[href='{at}/profile']")).await;
+    b.click(".wc-sign-out").await;
+    b.wait_path(&format!("{at}/sign-in")).await;
+    assert!(!backend.requests_to(web_cabinet::core::api::Endpoint::Logout).is_empty());
+    b.screenshot(&format!("readme-steps-{layout:?}-phone").to_lowercase(), 390, 844).await;
+    assert!(!b.crashed().await);
+    b.close().await;
 }
 
 /// Network conditions: round trip in ms, bytes per second down and up.

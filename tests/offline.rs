@@ -369,7 +369,8 @@ async fn an_embedding_page_gets_no_worker() {
     let b = Browser::start("en-US").await;
     b.client.goto(&backend.url("/example/")).await.expect("open the shop's page");
     b.wait_path("/example/sign-in").await;
-    b.find("#web-cabinet #wc-login").await;
+    b.within_shadow_of(Some("#web-cabinet"));
+    b.find("#wc-login").await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
     let registered = b
         .client

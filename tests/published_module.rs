@@ -306,6 +306,13 @@ async fn the_setup_check_explains_page_index_paging_and_crashes_as_200() {
     let paging = b.wait_text("[data-endpoint=order_list_url]", "page number").await;
     assert!(paging.contains("offset=00") && paging.contains("nothing to configure"), "{paging}");
     no_crash_output_outside_findings(&b).await;
+    // The setup check is a bundle of its own: its page downloads that one, not the customers'.
+    let wasm = b
+        .js("return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.wasm'))")
+        .await;
+    let wasm: Vec<&str> =
+        wasm.as_array().into_iter().flatten().filter_map(|v| v.as_str()).collect();
+    assert!(wasm.len() == 1 && wasm[0].contains("/setup-check/web-cabinet-"), "{wasm:?}");
     b.screenshot("published-setup-check-desktop", DESKTOP.0, DESKTOP.1).await;
     b.screenshot("published-setup-check-phone", PHONE.0, PHONE.1).await;
     // A spec server: item offsets, and a wrong code answered in JSON.
@@ -316,6 +323,99 @@ async fn the_setup_check_explains_page_index_paging_and_crashes_as_200() {
     b2.wait_text("[data-endpoint=verification_url]", "gets a JSON answer").await;
     b2.close().await;
     b.close().await;
+}
+
+/// The setup check on the README's configuration reads fine for every URL it can try without side
+/// effects (the profile and the orders signed in); then the five mistakes the README's old example
+/// led a merchant to are each named on their key, with the module's own method name.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_setup_check_tries_every_url_and_names_each_wrong_key() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = module_server(5).await;
+    let b = Browser::signed_in(&server, "en-US").await;
+    b.client.goto(&server.url("/setup-check")).await.expect("open");
+    let keys = [
+        "regFields_url",
+        "auth_url",
+        "logout_url",
+        "recovery_fields_url",
+        "recovery_url",
+        "profile_url",
+        "verification_change_url",
+        "order_list_url",
+    ];
+    for key in keys {
+        b.wait_text(&format!("[data-endpoint={key}] .wc-setup-verdict"), "Fine").await;
+    }
+    let profile = b.wait_text("[data-endpoint=profile_url]", "profile was read").await;
+    assert!(profile.contains("getUserProfile"), "{profile}");
+    let tried: Vec<Endpoint> = server.log().into_iter().filter_map(|r| r.endpoint).collect();
+    for never in [Endpoint::Registration, Endpoint::VerificationRepeat] {
+        assert!(!tried.contains(&never), "the setup check sent {never:?}: {tried:?}");
+    }
+    b.close().await;
+
+    // URLs written by hand: no logout_url, two method names the module lacks, and the
+    // registration fields as the recovery fields.
+    let mut config: serde_json::Value = serde_json::from_str(&http_config()).unwrap();
+    let api = config["api"].as_object_mut().unwrap();
+    api.insert("verification_change_url".into(), "/api/mobium.php?method=changeUserFields".into());
+    api.insert("recovery_url".into(), "/api/mobium.php?method=restorePassword".into());
+    api.insert("recovery_fields_url".into(), "/api/mobium.php?method=getRegistrationFields".into());
+    server.set_config(ConfigMode::Json(config.to_string()));
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/setup-check")).await.expect("open");
+    let change = b.wait_text("[data-endpoint=verification_change_url]", "Broken").await;
+    assert!(
+        change.contains("no method “changeUserFields”") && change.contains("“userChangeProfile”"),
+        "{change}"
+    );
+    let recovery = b.wait_text("[data-endpoint=recovery_url]", "Broken").await;
+    assert!(
+        recovery.contains("“restorePassword”") && recovery.contains("“userRestorePassword”"),
+        "{recovery}"
+    );
+    let fields = b.wait_text("[data-endpoint=recovery_fields_url]", "Broken").await;
+    assert!(fields.contains("are the registration fields"), "{fields}");
+    let logout = b.wait_text("[data-endpoint=logout_url]", "Works, but worth fixing").await;
+    assert!(logout.contains("not set") && logout.contains("userLogout"), "{logout}");
+    b.js("document.querySelector('[data-endpoint=logout_url]').scrollIntoView(); return null")
+        .await;
+    b.screenshot("published-setup-check-mistakes-desktop", DESKTOP.0, DESKTOP.1).await;
+
+    // No recovery_url at all: no link, and the setup check says why.
+    api_without(&server, &["recovery_url", "recovery_fields_url"]);
+    b.client.goto(&server.url("/setup-check")).await.expect("open");
+    let recovery = b.wait_text("[data-endpoint=recovery_url]", "Works, but worth fixing").await;
+    assert!(recovery.contains("no “Forgot your password?” link"), "{recovery}");
+    b.close().await;
+}
+
+/// Serve the spec-shaped config without the given `api` keys.
+fn api_without(server: &TestServer, keys: &[&str]) {
+    let mut config: serde_json::Value = serde_json::from_str(&http_config()).unwrap();
+    let api = config["api"].as_object_mut().unwrap();
+    for key in keys {
+        api.remove(*key);
+    }
+    server.set_config(ConfigMode::Json(config.to_string()));
+}
+
+/// No customer downloads the setup check: its words (and so its code) are only in its own bundle.
+#[test]
+fn the_customers_bundle_carries_no_setup_check() {
+    let words = "Works, but worth fixing".as_bytes();
+    let holds = |dir: &std::path::Path| {
+        std::fs::read_dir(dir)
+            .expect("a bundle folder")
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with("_bg.wasm"))
+            .map(|e| std::fs::read(e.path()).expect("the wasm"))
+            .any(|wasm| wasm.windows(words.len()).any(|w| w == words))
+    };
+    let dist = support::dist_dir();
+    assert!(!holds(&dist), "the customers' wasm holds the setup check");
+    assert!(holds(&dist.join("setup-check")), "the setup check's bundle lacks its words");
 }
 
 /// The setup check names the crash but never shows its page.

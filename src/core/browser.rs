@@ -1,6 +1,8 @@
 //! Thin, panic-free wrappers over the browser APIs the cabinet uses: storage, time, randomness,
 //! the console. Every call tolerates a missing API (storage disabled, no window in native tests).
 
+use wasm_bindgen::JsCast;
+
 /// Which Web Storage area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Area {
@@ -115,4 +117,24 @@ pub fn base_uri() -> String {
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default()
+}
+
+thread_local! {
+    /// The element the cabinet draws in (inside a shadow root on a shop's page).
+    static TREE: std::cell::RefCell<Option<web_sys::Node>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Remember where the cabinet draws, for [`element_by_id`].
+pub fn set_tree(root: &web_sys::HtmlElement) {
+    TREE.with(|t| *t.borrow_mut() = Some(root.clone().into()));
+}
+
+/// The cabinet's element with this id: looked up in the cabinet's own tree, which on a shop's
+/// page is a shadow root the document's `getElementById` does not see into.
+pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
+    let root = TREE.with(|t| t.borrow().clone())?.get_root_node();
+    match root.dyn_into::<web_sys::ShadowRoot>() {
+        Ok(shadow) => shadow.get_element_by_id(id),
+        Err(node) => node.dyn_into::<web_sys::Document>().ok()?.get_element_by_id(id),
+    }
 }

@@ -130,13 +130,22 @@ fn fallback(e: Endpoint) -> Option<Endpoint> {
     match e {
         Endpoint::TokenRefresh => Some(Endpoint::VerificationRepeat),
         Endpoint::RecoveryFields => Some(Endpoint::RegFields),
-        Endpoint::Recovery => Some(Endpoint::Registration),
         Endpoint::Logout => Some(Endpoint::Auth),
         _ => None,
     }
 }
 
 impl Config {
+    /// Whether the shop has a password recovery method. A shop that names none gets no "forgot
+    /// password" link: the registration URL the document writes in its place would receive a
+    /// recovery form as a registration (the published module registers it).
+    pub fn offers_recovery(&self) -> bool {
+        match &self.api {
+            ApiConfig::Demo => true,
+            ApiConfig::Http(urls) => urls.get(Endpoint::Recovery).is_some(),
+        }
+    }
+
     /// Parse `text`, the config fetched from the absolute URL `config_url` (relative endpoint
     /// URLs resolve against it).
     pub fn parse(text: &str, config_url: &str) -> Result<Self, ConfigError> {
@@ -265,6 +274,11 @@ const MOBIUM_BITRIX: [(Endpoint, &str); 11] = [
     (Endpoint::OrderList, "userOrderHistory"),
     (Endpoint::Logout, "userLogout"),
 ];
+
+/// What the published module calls `endpoint` (for the setup check's advice).
+pub fn published_module_method(endpoint: Endpoint) -> Option<&'static str> {
+    MOBIUM_BITRIX.iter().find(|(e, _)| *e == endpoint).map(|(_, m)| *m)
+}
 
 /// `"preset": "mobium-bitrix", "base": "/api/mobium.php"`: every endpoint of that server as
 /// `base?method=…`, so a merchant on it writes one line instead of eleven URLs (and cannot

@@ -7,6 +7,7 @@ pub mod orders;
 pub mod profile;
 pub mod recovery;
 pub mod registration;
+#[cfg(feature = "setup-check")]
 pub mod setup_check;
 pub mod sign_in;
 pub mod verification;

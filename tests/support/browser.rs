@@ -60,6 +60,9 @@ pub struct Browser {
     /// What the driver printed (Firefox's page console goes there).
     driver_log: PathBuf,
     _profile: TempDir,
+    /// Set on a shop's page, where the cabinet draws in a shadow root on this element: lookups
+    /// by CSS look inside it (WebDriver's "find element from shadow root").
+    shadow_host: std::sync::Mutex<Option<String>>,
 }
 
 /// A chromedriver extension command: `POST /session/{id}/<path>` with a JSON body
@@ -226,7 +229,14 @@ impl Browser {
         for _ in 0..100 {
             match ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
                 Ok(client) => {
-                    let b = Self { client, engine, driver, driver_log, _profile: profile };
+                    let b = Self {
+                        client,
+                        engine,
+                        driver,
+                        driver_log,
+                        _profile: profile,
+                        shadow_host: std::sync::Mutex::new(None),
+                    };
                     if engine != Engine::Chromium {
                         let _ = b.client.set_window_size(1280, 900).await;
                     }
@@ -399,10 +409,44 @@ impl Browser {
     /// Wait up to 15 s for an element. Every error is retried, not only "no such element":
     /// WebKit answers a lookup that races a navigation with "Callback was not called before the
     /// unload event", which says nothing about the page that is loading.
+    /// From now on, look for elements inside the shadow root on `host` (the mount element of a
+    /// shop's page), or in the document again with `None`.
+    pub fn within_shadow_of(&self, host: Option<&str>) {
+        if let Ok(mut shadow) = self.shadow_host.lock() {
+            *shadow = host.map(str::to_string);
+        }
+    }
+
+    /// One lookup, in the document or in the cabinet's shadow root.
+    async fn locate(
+        &self,
+        css: &str,
+    ) -> Result<fantoccini::elements::Element, fantoccini::error::CmdError> {
+        let host = self.shadow_host.lock().ok().and_then(|h| h.clone());
+        match host {
+            None => self.client.find(Locator::Css(css)).await,
+            Some(host) => {
+                let shadow = self.client.find(Locator::Css(&host)).await?.shadow_root().await?;
+                shadow.find(Locator::Css(css)).await
+            }
+        }
+    }
+
+    /// A script's `document.querySelector` for the cabinet's elements: `cabinet.querySelector`
+    /// here is the shadow root's on a shop's page, the document's elsewhere.
+    pub fn cabinet_script(&self, script: &str) -> String {
+        let host = self.shadow_host.lock().ok().and_then(|h| h.clone());
+        let scope = match host {
+            Some(host) => format!("document.querySelector({host:?}).shadowRoot"),
+            None => "document".to_string(),
+        };
+        format!("const cabinet = {scope}; {script}")
+    }
+
     pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
         let mut last = None;
         for _ in 0..75 {
-            match self.client.find(Locator::Css(css)).await {
+            match self.locate(css).await {
                 Ok(el) => return el,
                 Err(e) => last = Some(e),
             }
@@ -416,7 +460,7 @@ impl Browser {
     pub async fn wait_text(&self, css: &str, needle: &str) -> String {
         let mut seen = String::new();
         for _ in 0..75 {
-            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+            if let Ok(el) = self.locate(css).await {
                 if let Ok(text) = el.text().await {
                     if text.contains(needle) {
                         return text;

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use axum::extract::{Query, State};
+use axum::extract::{Path as UrlPath, Query, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
@@ -245,10 +245,14 @@ pub struct TestServer {
 /// Which release build a test server serves: both are built once by `scripts/test`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {
-    /// `dist/`: what a merchant deploys (no demo backend inside).
+    /// `dist/`: what a merchant deploys, built by `scripts/build` (no demo backend inside, the
+    /// setup check a bundle of its own in `dist/setup-check/`).
     Merchant,
     /// `target/dist-demo/`: the same app with the embedded demo backend.
     Demo,
+    /// `target/dist-lk/`: the merchant's bundle built for `/lk/` (`scripts/build --public-url
+    /// /lk/`), for `deploy/nginx/web-cabinet/lk.conf`.
+    MerchantLk,
 }
 
 pub fn dist_dir() -> PathBuf {
@@ -260,6 +264,7 @@ pub fn bundle_dir(bundle: Bundle) -> PathBuf {
     let dist = match bundle {
         Bundle::Merchant => root.join("dist"),
         Bundle::Demo => root.join("target/dist-demo"),
+        Bundle::MerchantLk => root.join("target/dist-lk"),
     };
     assert!(
         dist.join("index.html").is_file(),
@@ -267,6 +272,11 @@ pub fn bundle_dir(bundle: Bundle) -> PathBuf {
         dist.display()
     );
     dist
+}
+
+/// `public/example/`: the example shop page that embeds the cabinet.
+pub fn example_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/example")
 }
 
 fn now_ms() -> u64 {
@@ -305,14 +315,27 @@ impl TestServer {
             .route("/api/mobium.php", any(api))
             .route("/cabinet.json", get(cabinet_json))
             .route("/test/outbox", get(outbox))
-            .route("/upload/barcodes/{name}", get(broken_picture))
+            .route("/upload/barcodes/{name}", get(barcode_picture))
             .route("/fake-oauth/authorize", get(fake_oauth))
             .route("/embed-test.html", get(embed_page))
+            .route("/shop/{theme}", get(shop_page))
+            .route("/shop/{theme}/{*route}", get(shop_page))
+            .route("/shop-assets/{theme}", get(shop_style))
             .route("/csp-report", post(csp_report))
             .route("/api/csp-report", post(csp_report))
             .route("/bench/vanilla.html", get(vanilla_page))
             .route("/bench/vanilla.css", get(vanilla_style))
             .route("/bench/vanilla.js", get(vanilla_script))
+            // The example shop page and the pictures this server's profiles name are the
+            // repository's, not the bundle's (a merchant's dist/ has neither); the example
+            // page's own routes (/example/profile) are that page.
+            .nest_service("/demo", ServeDir::new(example_dir().with_file_name("demo")))
+            .nest_service("/upload/demo", ServeDir::new(example_dir().with_file_name("demo")))
+            .nest_service(
+                "/example",
+                ServeDir::new(example_dir())
+                    .fallback(ServeFile::new(example_dir().join("index.html"))),
+            )
             .fallback_service(
                 ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html"))),
             )
@@ -522,8 +545,67 @@ async fn embed_page() -> Response {
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
 }
 
-/// A first installation's barcode address: whatever it answers, it is no picture.
-async fn broken_picture(State(state): State<Arc<ServerState>>) -> Response {
+/// The stylesheet of the kind old 1C-Bitrix templates ship: global element rules, `all: unset`
+/// on form controls, an `!important` link colour.
+pub const LEGACY_SHOP_CSS: &str = "\
+input, button, select { all: unset; border: 1px solid #999; }
+a { color: red !important; }
+ul, li { list-style: square; margin: 10px; }
+div { padding: 3px; }
+h1, h2, h3 { font-family: Georgia, serif; text-transform: uppercase; }
+body { font: 14px/1.2 Georgia, serif; color: #333; }
+";
+
+/// A shop's page embedding the cabinet as the README says (`data-config`, `data-base`), styled
+/// by Bootstrap 5 (`/shop/bootstrap`) or by [`LEGACY_SHOP_CSS`] (`/shop/legacy`), with the shop's
+/// own header, list, link and button around it and a footer right after it.
+async fn shop_page(UrlPath(params): UrlPath<HashMap<String, String>>) -> Response {
+    let theme = params.get("theme").cloned().unwrap_or_default();
+    if theme != "bootstrap" && theme != "legacy" {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let html = format!(
+        "<!doctype html><html lang=\"ru\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Shop</title><link rel=\"stylesheet\" href=\"/shop-assets/{theme}\">\
+         <script type=\"module\" src=\"/web-cabinet.js\"></script></head>\
+         <body><div class=\"container\"><header class=\"shop-header\">\
+         <a class=\"shop-link\" href=\"/shop/{theme}\">Shop</a>\
+         <ul class=\"shop-menu\"><li>Catalogue</li><li>Delivery</li></ul></header>\
+         <div class=\"row\"><div class=\"col-md-8\">\
+         <div id=\"web-cabinet\" data-config=\"/cabinet.json\" data-base=\"/shop/{theme}\"></div>\
+         </div></div><footer id=\"shop-footer\"><p>© Shop</p>\
+         <button class=\"shop-button btn btn-primary\" type=\"button\">Subscribe</button></footer>\
+         </div></body></html>"
+    );
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
+}
+
+/// The shop pages' stylesheets: Bootstrap 5 as npm ships it (`scripts/setup`), or the legacy one.
+async fn shop_style(UrlPath(theme): UrlPath<String>) -> Response {
+    let css = match theme.as_str() {
+        "bootstrap" => {
+            let tools = std::env::var("WEB_CABINET_TOOLS").unwrap_or_else(|_| {
+                format!("{}/.cache/web-cabinet", std::env::var("HOME").unwrap_or_default())
+            });
+            let path = format!("{tools}/npm/node_modules/bootstrap/dist/css/bootstrap.min.css");
+            std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("Bootstrap not at {path}: {e} (run scripts/setup)"))
+        }
+        "legacy" => LEGACY_SHOP_CSS.to_string(),
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], css).into_response()
+}
+
+/// `/upload/barcodes/…`: the published module's barcode picture (any real PNG stands for the one
+/// it generates), or a first installation's, which never loads.
+async fn barcode_picture(State(state): State<Arc<ServerState>>) -> Response {
+    let release = state.module.lock().unwrap().as_ref().map(|m| m.release);
+    if release == Some(published::Release::Published) {
+        let png = include_bytes!("../../public/icons/apple-touch-icon.png");
+        return ([(header::CONTENT_TYPE, "image/png")], png.as_slice()).into_response();
+    }
     match *state.broken_picture.lock().unwrap() {
         published::BrokenPicture::Empty => {
             (StatusCode::OK, [(header::CONTENT_TYPE, "image/png")], "").into_response()
@@ -678,7 +760,10 @@ async fn api(
         let mut backend = state.backend.lock().unwrap();
         let resp = backend.handle(&req, now_ms());
         match state.module.lock().unwrap().as_mut() {
-            Some(module) => module.after(&req, resp, &mut backend, now_ms()),
+            Some(module) => {
+                module.host = header_text(header::HOST);
+                module.after(&req, resp, &mut backend, now_ms())
+            }
             None => resp,
         }
     };

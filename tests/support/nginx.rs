@@ -12,9 +12,19 @@ use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use super::{dist_dir, http_config};
+use super::{bundle_dir, http_config, Bundle};
 
 const NGINX: &str = "/usr/sbin/nginx";
+
+/// Where the cabinet is deployed: the two configurations `deploy/nginx/web-cabinet` ships.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// `site.conf`: a host of its own, the bundle at the root.
+    OwnHost,
+    /// `lk.conf` inside the shop's own server: the bundle built for `/lk/` under that path,
+    /// the shop's pages, API and pictures beside it.
+    UnderLk,
+}
 
 /// nginx running the repository's config, torn down on drop.
 pub struct Nginx {
@@ -56,6 +66,11 @@ impl Nginx {
 
     /// nginx serving the bundle with `config` as the merchant's cabinet.json.
     pub fn start_with(backend: SocketAddr, config: &str) -> Self {
+        Self::start_as(Layout::OwnHost, backend, config)
+    }
+
+    /// nginx serving the bundle deployed as `layout` says, as the file's own steps do it.
+    pub fn start_as(layout: Layout, backend: SocketAddr, config: &str) -> Self {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
@@ -64,21 +79,56 @@ impl Nginx {
         let dir = root.join(format!("target/nginx-test/{port}"));
         let _ = std::fs::remove_dir_all(&dir);
         let www = dir.join("www");
-        copy_dir(&dist_dir(), &www);
-        // What a merchant adds beside the bundle: a config naming the proxied API.
-        std::fs::write(www.join("cabinet.json"), config).expect("cabinet.json");
+        let bundle = match layout {
+            Layout::OwnHost => www.clone(),
+            Layout::UnderLk => www.join("lk"),
+        };
+        copy_dir(
+            &bundle_dir(if layout == Layout::OwnHost {
+                Bundle::Merchant
+            } else {
+                Bundle::MerchantLk
+            }),
+            &bundle,
+        );
+        // What a merchant adds beside the bundle: a config naming the proxied API. And the
+        // pictures the test server's profiles name relative to that config (`demo/…svg`): the
+        // shop's own files (a merchant's dist/ has none).
+        std::fs::write(bundle.join("cabinet.json"), config).expect("cabinet.json");
+        copy_dir(&root.join("public/demo"), &bundle.join("demo"));
         let conf = dir.join("conf");
         copy_dir(&root.join("deploy/nginx/web-cabinet"), &conf.join("web-cabinet"));
-        let site_path = conf.join("web-cabinet/site.conf");
-        let site = std::fs::read_to_string(&site_path).expect("site.conf");
-        let site = edit(&site, "listen 8080;", &format!("listen 127.0.0.1:{port};"));
-        let site = edit(&site, "root /srv/web-cabinet;", &format!("root {};", www.display()));
-        let site = edit(
-            &site,
-            "proxy_pass http://127.0.0.1:9000;",
-            &format!("proxy_pass http://{backend};"),
-        );
-        std::fs::write(&site_path, site).expect("site.conf");
+        // Only the lines marked CHANGE.
+        let server = match layout {
+            Layout::OwnHost => {
+                let site_path = conf.join("web-cabinet/site.conf");
+                let site = std::fs::read_to_string(&site_path).expect("site.conf");
+                let site = edit(&site, "listen 8080;", &format!("listen 127.0.0.1:{port};"));
+                let site =
+                    edit(&site, "root /srv/web-cabinet;", &format!("root {};", www.display()));
+                let site = edit(&site, "server 127.0.0.1:9000;", &format!("server {backend};"));
+                std::fs::write(&site_path, site).expect("site.conf");
+                "include web-cabinet/site.conf;".to_string()
+            }
+            Layout::UnderLk => {
+                let lk_path = conf.join("web-cabinet/lk.conf");
+                let lk = std::fs::read_to_string(&lk_path).expect("lk.conf");
+                let lk =
+                    edit(&lk, "root /srv/web-cabinet-root;", &format!("root {};", www.display()));
+                std::fs::write(&lk_path, lk).expect("lk.conf");
+                // The shop's own server, as a 1C-Bitrix site has it: its pages, its API and its
+                // pictures; the cabinet's file is one include in it.
+                format!(
+                    "server {{
+    listen 127.0.0.1:{port};
+                         location / {{ default_type text/html; return 200 \"<!doctype html><title>Shop</title><p>The shop's own page</p>\"; }}
+                         location ^~ /api/ {{ proxy_pass http://{backend}; proxy_set_header Host $http_host; }}
+                         location ^~ /upload/ {{ proxy_pass http://{backend}; proxy_set_header Host $http_host; }}
+                         include web-cabinet/lk.conf;
+  }}"
+                )
+            }
+        };
         // The same policy, plus an address for violation reports (the test server collects them).
         let headers_path = conf.join("web-cabinet/security-headers.conf");
         let headers = std::fs::read_to_string(&headers_path).expect("security-headers.conf");
@@ -91,7 +141,8 @@ impl Nginx {
 
         let temp = dir.join("tmp");
         std::fs::create_dir_all(&temp).expect("tmp");
-        // The access log says what went over the network: path, status, body bytes.
+        // The access log says what went over the network: path, status, body bytes. The two
+        // load_module lines are what Debian's brotli packages put in modules-enabled/.
         let main = format!(
             "daemon off;\nmaster_process off;\npid {dir}/nginx.pid;\nerror_log {dir}/error.log warn;\n\
              load_module /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so;\n\
@@ -100,7 +151,7 @@ impl Nginx {
              log_format sent '$uri $status $body_bytes_sent';\n  access_log {dir}/access.log sent;\n  \
              client_body_temp_path {t}/body;\n  proxy_temp_path {t}/proxy;\n  \
              fastcgi_temp_path {t}/fastcgi;\n  uwsgi_temp_path {t}/uwsgi;\n  scgi_temp_path {t}/scgi;\n  \
-             include web-cabinet/brotli.conf;\n  include web-cabinet/site.conf;\n}}\n",
+             {server}\n}}\n",
             dir = dir.display(),
             t = temp.display(),
         );

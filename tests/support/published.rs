@@ -75,6 +75,9 @@ pub struct Module {
     pub release: Release,
     /// E-mails and phones of accounts created by a registration still waiting for its code.
     created: Vec<String>,
+    /// The `Host` the request came with: the module writes it into its picture URLs, so behind
+    /// a proxy that passes its own (`$proxy_host`) they point at the backend.
+    pub host: Option<String>,
 }
 
 /// The fields the module's change-fields call applies.
@@ -116,7 +119,7 @@ fn digits(v: &str) -> String {
 
 impl Module {
     pub fn of(release: Release) -> Self {
-        Self { release, created: Vec::new() }
+        Self { release, created: Vec::new(), host: None }
     }
 
     /// Answer before the backend is asked, or change the request it gets. `Some`: the answer.
@@ -274,12 +277,33 @@ impl Module {
                 return RawResponse { status: 200, body: crash_body() };
             }
             Endpoint::Profile if status == "ok" => {
+                // The barcode as the module writes it: an absolute URL on the Host it was asked
+                // with (https:// there; this server speaks http).
+                let barcode = self
+                    .host
+                    .as_ref()
+                    .map(|host| format!("http://{host}/upload/barcodes/code{CARD_NUMBER}.png"));
                 if let Some(fields) = json.pointer_mut("/data/fields").and_then(Value::as_array_mut)
                 {
                     for f in fields.iter_mut() {
                         if let Some(f) = f.as_object_mut() {
                             f.remove("type");
                             f.remove("verified");
+                            let is_barcode = f.get("cabinet_field_type").and_then(Value::as_str)
+                                == Some("barcode_field");
+                            if let (true, Some(url), Release::Published) =
+                                (is_barcode, &barcode, self.release)
+                            {
+                                f.insert("image".into(), url.clone().into());
+                            }
+                            // Its other pictures are the shop's uploads too, on the same host.
+                            let picture = f.get("image").and_then(Value::as_str);
+                            if let (Some(path), Some(host)) =
+                                (picture.and_then(|p| p.strip_prefix("demo/")), &self.host)
+                            {
+                                let url = format!("http://{host}/upload/demo/{path}");
+                                f.insert("image".into(), url.into());
+                            }
                         }
                     }
                     let at = fields

@@ -7,7 +7,10 @@
 //! Messages, all plain objects with a `type`:
 //! - to the parent: `{type: "web-cabinet:height", height}`, `{type: "web-cabinet:signed-in"}`,
 //!   `{type: "web-cabinet:signed-out"}`;
-//! - from the parent: `{type: "web-cabinet:set-language", lang: "ru" | "en"}`.
+//! - from the parent: `{type: "web-cabinet:set-language", lang: "ru" | "en"}`, and
+//!   `{type: "web-cabinet:viewport", top, height}`: which part of the frame the customer sees
+//!   (from the frame's top, in CSS pixels), so that a long list inside a frame sized to its
+//!   content still draws only the rows near that part ([`VisibleArea`]).
 
 use leptos::prelude::*;
 
@@ -37,9 +40,41 @@ fn text_field(value: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(value, &JsValue::from_str(key)).ok()?.as_string()
 }
 
+/// The part of the document the customer can see, for windowing long lists. On the cabinet's
+/// own page (or embedded in one) it is the window's. In a frame sized to its content the
+/// window is the whole content, so it is the part the parent page reports; until it reports,
+/// it is unknown, and lists load more only when the browser says their end is in sight.
+#[derive(Clone, Copy)]
+pub struct VisibleArea {
+    framed: bool,
+    reported: RwSignal<Option<(f64, f64)>>,
+}
+
+impl VisibleArea {
+    /// `(top, height)` in the document's coordinates; `None` in a frame whose parent has not
+    /// said. Tracks the parent's reports, so an effect reading it runs again on each.
+    pub fn get(&self) -> Option<(f64, f64)> {
+        if self.framed {
+            return self.reported.try_get().flatten();
+        }
+        let window = web_sys::window()?;
+        let top = window.scroll_y().ok()?;
+        let height = window.inner_height().ok()?.as_f64()?;
+        Some((top, height))
+    }
+}
+
+/// The visible area, as `connect` provided it.
+pub fn use_visible_area() -> VisibleArea {
+    expect_context::<VisibleArea>()
+}
+
 /// Start talking to the framing page, if there is one and it is the configured origin.
 pub fn connect(origin: Option<String>, root: web_sys::HtmlElement, session: Session, i18n: I18n) {
-    let (Some(origin), Some(parent)) = (origin, parent()) else {
+    let framed_by = origin.zip(parent());
+    let area = VisibleArea { framed: framed_by.is_some(), reported: RwSignal::new(None) };
+    provide_context(area);
+    let Some((origin, parent)) = framed_by else {
         return;
     };
 
@@ -50,7 +85,11 @@ pub fn connect(origin: Option<String>, root: web_sys::HtmlElement, session: Sess
         post(&target, &to, &format!(r#"{{"type":"web-cabinet:{kind}"}}"#));
     });
 
-    // Height, whenever the cabinet's box changes.
+    // Height, whenever the cabinet's box changes. The box is its content's height here: the
+    // page's `min-height: 100vh` would be the height the shop last gave the frame, so the frame
+    // could grow but never shrink. (A style property set from script is not an inline style
+    // attribute: the CSP allows it.)
+    root.style().set_property("min-height", "0").ok();
     let (target, to, measured) = (parent.clone(), origin.clone(), root.clone());
     let last = std::cell::Cell::new(-1);
     let on_resize = Closure::<dyn FnMut()>::new(move || {
@@ -72,10 +111,24 @@ pub fn connect(origin: Option<String>, root: web_sys::HtmlElement, session: Sess
             return;
         }
         let data = event.data();
-        if text_field(&data, "type").as_deref() == Some("web-cabinet:set-language") {
-            if let Some(lang) = text_field(&data, "lang").and_then(|l| Lang::from_tag(&l)) {
-                i18n.lang.set(lang);
+        match text_field(&data, "type").as_deref() {
+            Some("web-cabinet:set-language") => {
+                if let Some(lang) = text_field(&data, "lang").and_then(|l| Lang::from_tag(&l)) {
+                    i18n.lang.set(lang);
+                }
             }
+            Some("web-cabinet:viewport") => {
+                let number = |key: &str| {
+                    js_sys::Reflect::get(&data, &JsValue::from_str(key))
+                        .ok()
+                        .and_then(|v| v.as_f64())
+                        .filter(|n| n.is_finite() && *n >= 0.0)
+                };
+                if let (Some(top), Some(height)) = (number("top"), number("height")) {
+                    area.reported.set(Some((top, height)));
+                }
+            }
+            _ => {}
         }
     });
     on_cleanup(move || handle.remove());

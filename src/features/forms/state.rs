@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::api::ApiError;
+use crate::core::browser;
 use crate::core::i18n::use_i18n;
 use crate::core::logic::read_failure::ReadFailure;
 use crate::core::ui::banner::{ErrorBanner, ReadFailureBanner};
@@ -21,10 +22,7 @@ pub struct FormState {
 
 /// Move keyboard focus to an element by id (an input with a problem, or a message).
 pub fn focus(id: &str) {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let el = browser::element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(el) = el {
         el.focus().ok();
     }

@@ -21,6 +21,7 @@ use crate::core::intl;
 use crate::core::logic::url::encode_component;
 use crate::core::session::Session;
 use crate::core::ui::banner::ReadFailureBanner;
+use crate::core::ui::frame::use_visible_area;
 use crate::features::orders::dates::OrderDate;
 use crate::features::orders::paging::Ending;
 use crate::features::orders::status::tone;
@@ -54,22 +55,25 @@ fn OrdersList(session: Session) -> impl IntoView {
         load();
     }
 
-    // Windowing: which rows are near the viewport.
+    // Windowing: which rows are near the part of the page the customer sees (in a frame, the
+    // part the shop's page reports; until it does, every loaded row).
     let list_ref = NodeRef::<html::Ol>::new();
     let range = RwSignal::new((0usize, 0usize));
+    let area = use_visible_area();
+    let scroll_y = || web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
     // Runs from scroll, resize and animation-frame callbacks, which can fire after the list is
     // gone: every access tolerates disposed signals.
     let measure = move || {
         let Some(list) = list_ref.try_get_untracked().flatten() else {
             return;
         };
-        let top = list.get_bounding_client_rect().top();
-        let viewport = web_sys::window()
-            .and_then(|w| w.inner_height().ok())
-            .and_then(|h| h.as_f64())
-            .unwrap_or(800.0);
+        let (seen_top, seen_height) = untrack(|| area.get()).unwrap_or_else(|| {
+            let whole = web_sys::window().and_then(|w| w.inner_height().ok());
+            (0.0, whole.and_then(|h| h.as_f64()).unwrap_or(800.0))
+        });
+        let top = list.get_bounding_client_rect().top() + scroll_y() - seen_top;
         let total = store.orders.with_untracked(Vec::len);
-        let next = visible_range(top, viewport, total);
+        let next = visible_range(top, seen_height, total);
         if range.try_get_untracked().is_some_and(|r| r != next) {
             range.try_set(next);
         }
@@ -84,19 +88,22 @@ fn OrdersList(session: Session) -> impl IntoView {
     let sentinel = NodeRef::<html::Div>::new();
     // New rows arrived: re-measure (the list grew), and if the end of the list is still in view
     // (an observer only reports changes, and the browser may keep the bottom in view) go on.
+    // In a frame, the same when the shop's page reports another visible part.
     let continue_load = load.clone();
     effect(move || {
         store.orders.with(|_| ());
+        // Tracked for a frame's reports; read again below, when the frame is drawn.
+        let _ = area.get();
         let idle = store.phase.get() == Phase::Idle;
         let load = continue_load.clone();
         request_animation_frame(move || {
             measure();
-            let near_end = sentinel.try_get_untracked().flatten().is_some_and(|el| {
-                let viewport = web_sys::window()
-                    .and_then(|w| w.inner_height().ok())
-                    .and_then(|h| h.as_f64())
-                    .unwrap_or(800.0);
-                el.get_bounding_client_rect().top() < viewport + 600.0
+            // Unknown in a frame whose page does not report: the observer below decides.
+            let near_end = untrack(|| area.get()).is_some_and(|(seen_top, seen_height)| {
+                sentinel.try_get_untracked().flatten().is_some_and(|el| {
+                    let top = el.get_bounding_client_rect().top() + scroll_y();
+                    top < seen_top + seen_height + 600.0
+                })
             });
             if idle && near_end && store.orders.with_untracked(|o| !o.is_empty()) {
                 load();

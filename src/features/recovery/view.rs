@@ -1,12 +1,14 @@
 //! Password recovery: the server's recovery fields (`GET recovery_fields_url`), then `POST
 //! recovery_url`; the server's `message` is the outcome. A server that configures no recovery
-//! fields (`fields: null`) gets a single e-mail field, the one every shop has.
+//! fields (`fields: null`) gets a single e-mail field, the one every shop has. A shop with no
+//! `recovery_url` has no recovery: the page says so and sends nothing.
 
 use crate::app::use_app;
 use crate::core::ui::nav::A;
 use leptos::prelude::*;
 
 use crate::core::api::ApiError;
+use crate::core::ui::banner::ErrorBanner;
 
 use crate::core::ui::submit::newest_only;
 
@@ -25,7 +27,20 @@ fn fallback_fields(title: &str) -> Vec<FormField> {
 #[component]
 pub fn Recover() -> impl IntoView {
     let i18n = use_i18n();
-    let client = use_app().client;
+    let app = use_app();
+    if !app.config.offers_recovery() {
+        return view! {
+            <section class="wc-card wc-recover" aria-labelledby="wc-recover-title">
+                <h1 id="wc-recover-title">{move || i18n.t().recover_title}</h1>
+                {move || view! { <ErrorBanner lines=vec![i18n.t().recover_unavailable.to_string()]/> }}
+                <p class="wc-alt">
+                    <A href="/sign-in" class="wc-link">{move || i18n.t().back_to_sign_in}</A>
+                </p>
+            </section>
+        }
+        .into_any();
+    }
+    let client = app.client;
     let fields_client = client.clone();
     let fields = Load::new(move || {
         let _ = i18n.lang.get();

@@ -8,6 +8,7 @@
 use crate::core::api::envelope::{self, BodyProblem};
 use crate::core::api::error::ApiError;
 use crate::core::api::json::Value;
+use crate::core::api::lenient::entries;
 use crate::core::api::request::RawResponse;
 use crate::features::forms::wire::form_fields;
 
@@ -68,23 +69,47 @@ pub enum Finding {
     OrdersTooFew,
     /// The order history needs a signed-in customer: sign in, then check again.
     OrdersNeedSignIn,
+    /// The server has no such method (`named`, as its message quotes it): the URL names a wrong
+    /// one. `module`: the published module's name for it.
+    NoSuchMethod { named: Option<String>, module: Option<&'static str> },
+    /// A call that needs a signed-in customer refused one without a token: the method is there.
+    AsksForSignIn,
+    /// The method answered a call with the common fields alone (it is there).
+    Answered,
+    /// The recovery fields are the registration fields: `recovery_fields_url` names the
+    /// registration method (or is not set, and the document's default applies).
+    RecoveryFieldsAreRegistration,
+    /// No `recovery_url`: the cabinet shows no "forgot password" link.
+    NoRecovery,
+    /// No `logout_url`: sign-out is `DELETE auth_url`, as the document says; the published module
+    /// does not sign out on that.
+    LogoutOnAuth,
+    /// Signed in: the profile was read, with this many blocks.
+    ProfileRead(usize),
 }
 
 impl Finding {
     pub fn severity(&self) -> Severity {
         match self {
+            // Reading offset as a page number needs nothing from the merchant: the cabinet
+            // tells it from the answers.
             Self::Fields(_)
             | Self::WrongCodeAnswered
             | Self::OrdersItemOffsets
+            | Self::OrdersPageIndex { .. }
             | Self::OrdersTooFew
-            | Self::OrdersNeedSignIn => Severity::Good,
+            | Self::OrdersNeedSignIn
+            | Self::AsksForSignIn
+            | Self::Answered
+            | Self::ProfileRead(_) => Severity::Good,
             Self::OutputBeforeJson
             | Self::ErrorsNotAList
             | Self::BlankTitles(_)
             | Self::NoLoginField
             | Self::CrashAs200 { .. }
-            | Self::OrdersPageIndex { .. }
-            | Self::OrdersIgnorePaging => Severity::Warning,
+            | Self::OrdersIgnorePaging
+            | Self::NoRecovery
+            | Self::LogoutOnAuth => Severity::Warning,
             _ => Severity::Problem,
         }
     }
@@ -175,6 +200,80 @@ pub fn fields_answer(
 }
 
 /// Findings for the answer to a verification with a code no one was sent.
+/// The field ids of a fields answer that is `ok`; `None` for anything else.
+pub fn field_ids(answer: Result<&RawResponse, &ApiError>) -> Option<Vec<String>> {
+    let (value, _) = envelope::find_json(&answer.ok()?.body).ok()?;
+    let ok = value.get("status").and_then(Value::as_str).is_some_and(|s| s.trim() == "ok");
+    let ids: Vec<String> = form_fields(value.get("data")).into_iter().map(|f| f.id).collect();
+    (ok && !ids.is_empty()).then_some(ids)
+}
+
+/// The quoted name in the published module's "Метод 'X' отсутствует в системе" (or any
+/// server's "method ... does not exist").
+fn missing_method(message: &str) -> Option<Option<String>> {
+    let lower = message.to_lowercase();
+    let missing = lower.contains("отсутствует в системе")
+        || (lower.contains("method")
+            && (lower.contains("does not exist") || lower.contains("not found")));
+    let named = message.split(['\'', '"']).nth(1).map(str::to_string).filter(|n| !n.is_empty());
+    missing.then_some(named)
+}
+
+/// Findings for a call with no token and only the common fields, made to learn whether the URL
+/// names a method the server has: refusals that name no missing method are proof it does.
+pub fn method_answer(
+    answer: Result<&RawResponse, &ApiError>,
+    module: Option<&'static str>,
+) -> Vec<Finding> {
+    let resp = match answer {
+        Ok(resp) => resp,
+        Err(ApiError::Timeout) => return vec![Finding::TimedOut],
+        Err(_) => return vec![Finding::Unreachable],
+    };
+    let mut out = Vec::new();
+    if !(200..300).contains(&resp.status) {
+        out.push(Finding::HttpStatus(resp.status));
+    }
+    let value = match envelope::find_json(&resp.body) {
+        Ok((value, _)) => value,
+        Err(BodyProblem::Empty) => {
+            out.push(Finding::Empty);
+            return out;
+        }
+        Err(_) => {
+            out.push(Finding::NotJson { start: resp.body.trim().chars().take(120).collect() });
+            return out;
+        }
+    };
+    let status = value.get("status").and_then(Value::as_str).map(|s| s.trim().to_ascii_lowercase());
+    let message = value.get("data").and_then(|d| d.get("errorMessage")).and_then(Value::as_str);
+    out.push(match (status.as_deref(), message.and_then(missing_method)) {
+        (Some("error"), Some(named)) => Finding::NoSuchMethod { named, module },
+        (Some("auth_error"), _) => Finding::AsksForSignIn,
+        (Some("ok" | "error"), _) => Finding::Answered,
+        (None, _) => Finding::MissingStatus,
+        (Some(other), _) => Finding::UnknownStatus(other.to_string()),
+    });
+    out
+}
+
+/// Findings for the signed-in customer's profile: its blocks counted when it reads, else what
+/// the answer says about the method.
+pub fn profile_answer(
+    answer: Result<&RawResponse, &ApiError>,
+    module: Option<&'static str>,
+) -> Vec<Finding> {
+    let read =
+        answer.ok().and_then(|resp| envelope::find_json(&resp.body).ok()).and_then(|(v, _)| {
+            let ok = v.get("status").and_then(Value::as_str).is_some_and(|s| s.trim() == "ok");
+            ok.then(|| entries(v.get("data").and_then(|d| d.get("fields"))).len())
+        });
+    match read {
+        Some(blocks) => vec![Finding::ProfileRead(blocks)],
+        None => method_answer(answer, module),
+    }
+}
+
 pub fn wrong_code_answer(answer: Result<&RawResponse, &ApiError>) -> Vec<Finding> {
     let resp = match answer {
         Ok(resp) => resp,
@@ -358,5 +457,52 @@ mod tests {
     fn cors_headers_name_the_origin() {
         assert!(cors_headers("https://shop.example")
             .starts_with("Access-Control-Allow-Origin: https://shop.example\n"));
+    }
+
+    #[test]
+    fn a_method_the_server_lacks_is_named_with_the_modules_name() {
+        let lacks = r#"{"status":"error","data":{"errorMessage":"Метод 'changeUserFields' отсутствует в системе"}}"#;
+        assert_eq!(
+            method_answer(Ok(&raw(200, lacks)), Some("userChangeProfile")),
+            vec![Finding::NoSuchMethod {
+                named: Some("changeUserFields".into()),
+                module: Some("userChangeProfile")
+            }]
+        );
+        let english = r#"{"status":"error","data":{"errorMessage":"Method does not exist"}}"#;
+        assert_eq!(
+            method_answer(Ok(&raw(200, english)), None),
+            vec![Finding::NoSuchMethod { named: None, module: None }]
+        );
+        assert_eq!(overall(&method_answer(Ok(&raw(200, lacks)), None)), Severity::Problem);
+    }
+
+    #[test]
+    fn a_refusal_without_a_token_proves_the_method_is_there() {
+        let answer = |body: &str| method_answer(Ok(&raw(200, body)), None);
+        assert_eq!(answer(r#"{"status":"auth_error"}"#), vec![Finding::AsksForSignIn]);
+        let refused = r#"{"status":"error","data":{"errorMessage":"Не заполнено поле «Логин»"}}"#;
+        assert_eq!(answer(refused), vec![Finding::Answered]);
+        assert_eq!(overall(&answer(refused)), Severity::Good);
+        assert_eq!(
+            answer("<pre>[Error] x</pre>")[0],
+            Finding::NotJson { start: "<pre>[Error] x</pre>".into() }
+        );
+        assert_eq!(method_answer(Err(&ApiError::Timeout), None), vec![Finding::TimedOut]);
+    }
+
+    #[test]
+    fn fields_are_compared_by_their_ids() {
+        let body = r#"{"status":"ok","data":{"fields":[{"id":"email","title":"E-mail"},{"id":"name","title":"Имя"}]}}"#;
+        assert_eq!(field_ids(Ok(&raw(200, body))), Some(vec!["email".into(), "name".into()]));
+        assert_eq!(field_ids(Ok(&raw(200, r#"{"status":"error"}"#))), None);
+        assert_eq!(field_ids(Err(&ApiError::Network)), None);
+    }
+
+    #[test]
+    fn a_verdict_that_needs_no_action_reads_fine() {
+        let page_index = [Finding::OrdersPageIndex { zero_is_default: true }];
+        assert_eq!(overall(&page_index), Severity::Good);
+        assert_eq!(overall(&[Finding::NoRecovery]), Severity::Warning);
     }
 }

@@ -11,18 +11,17 @@ use crate::app::{use_app, AppContext};
 use crate::core::api::auth::Token;
 use crate::core::api::{Client, Endpoint};
 use crate::core::browser;
+use crate::core::config::published_module_method;
 use crate::core::config::{ApiConfig, Config, TokenStorage};
 use crate::core::i18n::use_i18n;
 use crate::core::ui::load::Load;
 use crate::core::ui::nav::Nav;
 use crate::features::orders::paging::PageRequest;
 use crate::features::setup_check::diagnose::{
-    cors_headers, fields_answer, overall, paging_answers, wrong_code_answer, Finding, OrderIds,
-    Severity,
+    cors_headers, field_ids, fields_answer, method_answer, overall, paging_answers, profile_answer,
+    wrong_code_answer, Finding, OrderIds, Severity,
 };
-
-const PROBED: [(Endpoint, bool); 2] =
-    [(Endpoint::RegFields, true), (Endpoint::RecoveryFields, false)];
+use crate::features::setup_check::phrases::{finding, strings};
 
 /// The settings as rows of (key, value); `None` values read "not set".
 fn settings(config: &Config, route_base: &str) -> Vec<(String, Option<String>)> {
@@ -58,11 +57,64 @@ fn settings(config: &Config, route_base: &str) -> Vec<(String, Option<String>)> 
     rows
 }
 
-/// How the order history pages, for a signed-in customer: three requests of two orders.
-async fn order_paging(client: &Client, token: Option<Token>) -> Vec<Finding> {
-    let Some(token) = token else {
-        return vec![Finding::OrdersNeedSignIn];
+/// Every URL tried that can be without side effects, in the order a customer meets them: the
+/// fields, sign-in, a code, sign-out, recovery, the profile, a change, the orders. Registration
+/// and a new code are never sent (they would create an account or send a message).
+async fn findings(
+    client: &Client,
+    token: Option<Token>,
+    recovery: bool,
+    logout_on_auth: bool,
+) -> Vec<(Endpoint, Vec<Finding>)> {
+    let method = |endpoint: Endpoint| async move {
+        let answer = client.probe_method(endpoint).await;
+        method_answer(answer.as_ref(), published_module_method(endpoint))
     };
+    let mut out = Vec::new();
+    let registration_fields = client.probe(Endpoint::RegFields).await;
+    out.push((Endpoint::RegFields, fields_answer(registration_fields.as_ref(), true)));
+    out.push((Endpoint::Auth, method(Endpoint::Auth).await));
+    let crash = client.probe_wrong_code().await;
+    out.push((Endpoint::Verification, wrong_code_answer(crash.as_ref())));
+    // Without logout_url, sign-out is DELETE on auth_url: not tried (it is a sign-in call).
+    let logout =
+        if logout_on_auth { vec![Finding::LogoutOnAuth] } else { method(Endpoint::Logout).await };
+    out.push((Endpoint::Logout, logout));
+    if recovery {
+        let fields = client.probe(Endpoint::RecoveryFields).await;
+        let mut found = fields_answer(fields.as_ref(), false);
+        let ids = field_ids(fields.as_ref());
+        if ids.is_some() && ids == field_ids(registration_fields.as_ref()) {
+            found.insert(0, Finding::RecoveryFieldsAreRegistration);
+        }
+        out.push((Endpoint::RecoveryFields, found));
+        out.push((Endpoint::Recovery, method(Endpoint::Recovery).await));
+    } else {
+        out.push((Endpoint::Recovery, vec![Finding::NoRecovery]));
+    }
+    let profile = match &token {
+        Some(token) => {
+            let answer = client.probe_profile(token).await;
+            profile_answer(answer.as_ref(), published_module_method(Endpoint::Profile))
+        }
+        None => method(Endpoint::Profile).await,
+    };
+    out.push((Endpoint::Profile, profile));
+    out.push((Endpoint::ChangeFields, method(Endpoint::ChangeFields).await));
+    let orders = match token {
+        Some(token) => order_paging(client, token).await,
+        None => {
+            let mut found = method(Endpoint::OrderList).await;
+            found.push(Finding::OrdersNeedSignIn);
+            found
+        }
+    };
+    out.push((Endpoint::OrderList, orders));
+    out
+}
+
+/// How the order history pages, for a signed-in customer: three requests of two orders.
+async fn order_paging(client: &Client, token: Token) -> Vec<Finding> {
     let ids = |offset: &str| {
         let request = PageRequest { offset: offset.to_string(), limit: 2 };
         let (client, token) = (client.clone(), token.clone());
@@ -80,6 +132,7 @@ async fn order_paging(client: &Client, token: Option<Token>) -> Vec<Finding> {
 #[component]
 pub fn SetupCheck() -> impl IntoView {
     let i18n = use_i18n();
+    let t = move || strings(i18n.lang.get());
     let AppContext { client, config, .. } = use_app();
     let route_base = use_context::<Nav>().map(|n| n.base()).unwrap_or_default();
     let demo = config.api == ApiConfig::Demo;
@@ -87,56 +140,54 @@ pub fn SetupCheck() -> impl IntoView {
     let urls = config.clone();
     let runs = RwSignal::new(0u32);
     let session = use_app().session;
+    let recovery = config.offers_recovery();
+    let logout_on_auth = match &config.api {
+        ApiConfig::Http(u) => u.get(Endpoint::Logout) == u.get(Endpoint::Auth),
+        ApiConfig::Demo => false,
+    };
     let results = Load::new(move || {
         runs.track();
         let c = client.clone();
         let token = session.token();
-        async move {
-            let mut out = Vec::new();
-            for (endpoint, login_expected) in PROBED {
-                let answer = c.probe(endpoint).await;
-                out.push((endpoint, fields_answer(answer.as_ref(), login_expected)));
-            }
-            let crash = c.probe_wrong_code().await;
-            out.push((Endpoint::Verification, wrong_code_answer(crash.as_ref())));
-            out.push((Endpoint::OrderList, order_paging(&c, token).await));
-            out
-        }
+        async move { findings(&c, token, recovery, logout_on_auth).await }
     });
     let url_of = move |e: Endpoint| match &urls.api {
-        ApiConfig::Http(u) => u.get(e).unwrap_or_default().to_string(),
-        ApiConfig::Demo => String::new(),
+        ApiConfig::Http(u) => u.get(e).map(str::to_string),
+        ApiConfig::Demo => Some("demo".to_string()),
     };
 
     view! {
         <section class="wc-card wc-setup" aria-labelledby="wc-setup-title">
-            <h1 id="wc-setup-title">{move || i18n.t().setup_title}</h1>
-            <p>{move || i18n.t().setup_intro}</p>
-            <h2>{move || i18n.t().setup_answers}</h2>
+            <h1 id="wc-setup-title">{move || t().title}</h1>
+            <p>{move || t().intro}</p>
+            <h2>{move || t().answers}</h2>
             <div aria-live="polite">
                 {move || match results.get() {
-                    None => view! { <p role="status">{i18n.t().setup_checking}</p> }.into_any(),
+                    None => view! { <p role="status">{t().checking}</p> }.into_any(),
                     Some(list) => list.into_iter().map(|(endpoint, findings)| {
                         let severity = overall(&findings);
                         let (class, verdict) = match severity {
-                            Severity::Good => ("good", i18n.t().setup_good),
-                            Severity::Warning => ("warning", i18n.t().setup_warning),
-                            Severity::Problem => ("problem", i18n.t().setup_problem),
+                            Severity::Good => ("good", t().good),
+                            Severity::Warning => ("warning", t().warning),
+                            Severity::Problem => ("problem", t().problem),
                         };
                         let unreachable = findings.contains(&Finding::Unreachable);
                         let lang = i18n.lang.get();
                         view! {
                             <section class="wc-setup-endpoint" data-endpoint=endpoint.config_key()>
                                 <h3><code>{endpoint.config_key()}</code></h3>
-                                <p class="wc-setup-url"><code>{url_of(endpoint)}</code></p>
+                                <p class="wc-setup-url">{match url_of(endpoint) {
+                                    Some(url) => view! { <code>{url}</code> }.into_any(),
+                                    None => view! { <span class="wc-muted">{t().not_set}</span> }.into_any(),
+                                }}</p>
                                 <p class=format!("wc-setup-verdict wc-setup-verdict--{class}")>{verdict}</p>
                                 <ul class="wc-setup-findings">
-                                    {findings.iter().map(|f| view! { <li>{i18n.t().finding(f, lang)}</li> }).collect_view()}
+                                    {findings.iter().map(|f| view! { <li>{finding(f, lang)}</li> }).collect_view()}
                                 </ul>
                                 {unreachable.then(|| view! {
-                                    <p>{i18n.t().setup_cors}</p>
+                                    <p>{t().cors}</p>
                                     <pre class="wc-setup-headers">{cors_headers(&browser::origin())}</pre>
-                                    <p>{i18n.t().setup_cors_proxy}</p>
+                                    <p>{t().cors_proxy}</p>
                                 })}
                             </section>
                         }
@@ -144,21 +195,21 @@ pub fn SetupCheck() -> impl IntoView {
                 }}
             </div>
             <button type="button" class="wc-button wc-button--secondary" on:click=move |_| runs.update(|n| *n += 1)>
-                {move || i18n.t().setup_check_again}
+                {move || t().check_again}
             </button>
-            <h2>{move || i18n.t().setup_config}</h2>
+            <h2>{move || t().config}</h2>
             <dl class="wc-setup-config">
                 {rows.into_iter().map(|(key, value)| view! {
                     <div class="wc-row">
                         <dt><code>{key}</code></dt>
                         <dd>{match value {
                             Some(v) => view! { <code>{v}</code> }.into_any(),
-                            None => view! { <span class="wc-muted">{move || i18n.t().setup_not_set}</span> }.into_any(),
+                            None => view! { <span class="wc-muted">{move || t().not_set}</span> }.into_any(),
                         }}</dd>
                     </div>
                 }).collect_view()}
             </dl>
-            {demo.then(|| view! { <p class="wc-muted">"api: "{move || i18n.t().setup_demo}</p> })}
+            {demo.then(|| view! { <p class="wc-muted">"api: "{move || t().demo}</p> })}
         </section>
     }
     .into_any()

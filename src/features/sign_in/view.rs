@@ -286,9 +286,11 @@ pub fn SignIn() -> impl IntoView {
                 </button>
             </form>
             <SocialButtons connect=false next=next()/>
-            <p class="wc-alt">
-                <A href="/recover" class="wc-link">{move || i18n.t().recover_link}</A>
-            </p>
+            {config.offers_recovery().then(|| view! {
+                <p class="wc-alt">
+                    <A href="/recover" class="wc-link">{move || i18n.t().recover_link}</A>
+                </p>
+            })}
             <p class="wc-alt">
                 <A href="/register" class="wc-link">{move || i18n.t().register_link}</A>
             </p>
