@@ -15,6 +15,7 @@ use crate::core::api::http::HttpTransport;
 use crate::core::api::{Client, CommonFields, Transport};
 use crate::core::browser::{self};
 use crate::core::config::{ApiConfig, Config, ConfigError};
+use crate::core::context::AppContext;
 use crate::core::i18n::{use_i18n, I18n};
 use crate::core::logic::locale::Lang;
 use crate::core::logic::route::Route;
@@ -324,34 +325,15 @@ fn build_client(config: &Config, lang: Lang) -> Client {
     )
 }
 
-/// What every screen of a started cabinet shares, provided once by `Cabinet`.
-#[derive(Clone)]
-pub struct AppContext {
-    pub client: Client,
-    pub session: Session,
-    /// The orders read so far, kept while the customer moves between screens.
-    pub orders: OrdersStore,
-    pub config: Arc<Config>,
-}
-
-/// The app context. A screen drawn outside the started cabinet is a programming error: it panics
-/// (the cabinet's panic screen says so and offers a reload) rather than drawing a blank page.
-pub fn use_app() -> AppContext {
-    expect_context::<AppContext>()
-}
-
 #[component]
 fn Cabinet(config: Config, route_base: String, root: web_sys::HtmlElement) -> impl IntoView {
     let i18n = use_i18n();
     let client = build_client(&config, i18n.lang.get_untracked());
     let session = Session::restore(config.token_storage);
     frame::connect(config.parent_origin.clone(), root, session, i18n);
-    provide_context(AppContext {
-        client: client.clone(),
-        session,
-        orders: OrdersStore::new(config.orders_page_size),
-        config: Arc::new(config),
-    });
+    // The orders read so far, kept while the customer moves between screens.
+    provide_context(OrdersStore::new(config.orders_page_size));
+    provide_context(AppContext { client: client.clone(), session, config: Arc::new(config) });
     effect(move || {
         let lang = i18n.lang.get();
         client.set_locale(lang.wire_locale());

@@ -7,7 +7,7 @@ mod with_demo {
 
     use leptos::prelude::*;
 
-    use crate::app::use_app;
+    use crate::core::context::use_app;
     use crate::core::i18n::use_i18n;
     use crate::demo::{DEMO_LOGIN, DEMO_PASSWORD};
 

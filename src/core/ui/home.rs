@@ -3,7 +3,7 @@
 use crate::core::ui::nav::Redirect;
 use leptos::prelude::*;
 
-use crate::app::use_app;
+use crate::core::context::use_app;
 
 #[component]
 pub fn Home() -> impl IntoView {

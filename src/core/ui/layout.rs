@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app;
+use crate::core::context::use_app;
 use crate::core::i18n::use_i18n;
 use crate::core::logic::locale::Lang;
 use crate::core::ui::demo_banner::demo_banner;

@@ -5,7 +5,7 @@
 //! DOM (a few dozen, whatever the number of orders loaded), positioned inside a container as tall
 //! as the whole list — so ten thousand orders scroll like twenty.
 
-use crate::app::{use_app, AppContext};
+use crate::core::context::{use_app, AppContext};
 use crate::core::ui::nav::{Redirect, A};
 use leptos::ev;
 use leptos::html;
@@ -25,7 +25,7 @@ use crate::core::ui::frame::use_visible_area;
 use crate::features::orders::dates::OrderDate;
 use crate::features::orders::paging::Ending;
 use crate::features::orders::status::tone;
-use crate::features::orders::store::{session_over_to, Phase};
+use crate::features::orders::store::{session_over_to, use_orders_store, Phase};
 use crate::features::orders::window::{rows_px, visible_range};
 use crate::features::orders::wire::Order;
 use crate::features::profile::actions::{resolve, Target};
@@ -43,7 +43,8 @@ pub fn OrdersPage() -> impl IntoView {
 #[component]
 fn OrdersList(session: Session) -> impl IntoView {
     let i18n = use_i18n();
-    let AppContext { client, orders: store, config, .. } = use_app();
+    let AppContext { client, config, .. } = use_app();
+    let store = use_orders_store();
     let over = session_over_to(session, "/orders".into());
     let load = {
         let (client, over) = (client.clone(), over.clone());

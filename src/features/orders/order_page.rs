@@ -2,7 +2,7 @@
 //! link, from loading pages until it turns up. Blocks the server didn't send are simply absent;
 //! contact details keep the server's order.
 
-use crate::app::{use_app, AppContext};
+use crate::core::context::{use_app, AppContext};
 use crate::core::ui::nav::use_params_map;
 use crate::core::ui::nav::{Redirect, A};
 use leptos::prelude::*;
@@ -19,7 +19,7 @@ use crate::core::ui::banner::ReadFailureBanner;
 use crate::features::orders::dates::OrderDate;
 use crate::features::orders::list::status_badge;
 use crate::features::orders::paging::Ending;
-use crate::features::orders::store::{session_over_to, Phase};
+use crate::features::orders::store::{session_over_to, use_orders_store, Phase};
 use crate::features::orders::wire::Order;
 
 #[component]
@@ -37,7 +37,8 @@ pub fn OrderPage() -> impl IntoView {
 #[component]
 fn OrderDetails(id: Signal<String>, session: Session) -> impl IntoView {
     let i18n = use_i18n();
-    let AppContext { client, orders: store, config, .. } = use_app();
+    let AppContext { client, config, .. } = use_app();
+    let store = use_orders_store();
     let found = Memo::new(move |_| {
         let id = id.get();
         store.orders.with(|all| all.iter().find(|o| o.id == id).cloned())

@@ -23,6 +23,11 @@ pub enum Phase {
     Done(Ending),
 }
 
+/// The store the app provides for the session (`app.rs`).
+pub fn use_orders_store() -> OrdersStore {
+    expect_context::<OrdersStore>()
+}
+
 #[derive(Clone, Copy)]
 pub struct OrdersStore {
     pub orders: RwSignal<Vec<Order>>,

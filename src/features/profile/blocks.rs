@@ -4,7 +4,7 @@
 //!
 //! Editable fields edit in place (`editing.rs`).
 
-use crate::app::use_app;
+use crate::core::context::use_app;
 use crate::core::ui::nav::A;
 use leptos::prelude::*;
 

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::app::use_app;
+use crate::core::context::use_app;
 use crate::core::i18n::use_i18n;
 use crate::core::logic::url;
 use crate::core::session::Session;

@@ -10,15 +10,16 @@
 
 use leptos::prelude::*;
 
-use crate::app::{use_app, AppContext};
 use crate::core::api::ApiError;
 use crate::core::browser;
+use crate::core::context::{use_app, AppContext};
 use crate::core::i18n::use_i18n;
 use crate::core::session::{Notice, Session};
 use crate::core::ui::banner::{ErrorBanner, ReadFailureBanner};
 use crate::core::ui::effect::effect;
 use crate::core::ui::load::Load;
 use crate::core::ui::nav::{use_navigate, NavigateOptions, Redirect};
+use crate::features::orders::store::use_orders_store;
 use crate::features::profile::blocks::ProfileBlocks;
 use crate::features::profile::offline::{self, KeepCardChoice, OfflineCard};
 use crate::features::profile::saving::{keep_draft, profile_editing, PageStates};
@@ -44,7 +45,8 @@ pub fn ProfilePage() -> impl IntoView {
 #[component]
 fn ProfileView(session: Session) -> impl IntoView {
     let i18n = use_i18n();
-    let AppContext { client, orders, config, .. } = use_app();
+    let AppContext { client, config, .. } = use_app();
+    let orders = use_orders_store();
     let navigate = use_navigate();
     let load_client = client.clone();
     let profile = Load::new(move || {

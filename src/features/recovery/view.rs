@@ -3,7 +3,7 @@
 //! fields (`fields: null`) gets a single e-mail field, the one every shop has. A shop with no
 //! `recovery_url` has no recovery: the page says so and sends nothing.
 
-use crate::app::use_app;
+use crate::core::context::use_app;
 use crate::core::ui::nav::A;
 use leptos::prelude::*;
 

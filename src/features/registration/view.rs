@@ -12,7 +12,7 @@
 //! the code step keeps the values that await a code; the form says why, offers the code step and
 //! a new code, and sends the form again only if those values changed.
 
-use crate::app::{use_app, AppContext};
+use crate::core::context::{use_app, AppContext};
 use crate::core::storage;
 use crate::core::ui::nav::use_navigate;
 use crate::core::ui::nav::NavigateOptions;

@@ -7,12 +7,12 @@
 
 use leptos::prelude::*;
 
-use crate::app::{use_app, AppContext};
 use crate::core::api::auth::Token;
 use crate::core::api::{Client, Endpoint};
 use crate::core::browser;
 use crate::core::config::published_module_method;
 use crate::core::config::{ApiConfig, Config, TokenStorage};
+use crate::core::context::{use_app, AppContext};
 use crate::core::i18n::use_i18n;
 use crate::core::ui::load::Load;
 use crate::core::ui::nav::Nav;

@@ -5,7 +5,7 @@
 //! anywhere. Then: sign in with the network's token (`POST auth_url` with `type`), or, for a
 //! customer who is signed in already, link it (`POST token_refresh_url`).
 
-use crate::app::{use_app, AppContext};
+use crate::core::context::{use_app, AppContext};
 use crate::core::ui::nav::use_navigate;
 use crate::core::ui::nav::NavigateOptions;
 use crate::core::ui::nav::A;

@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app;
 use crate::core::browser::{self};
 use crate::core::config::SocialConfig;
+use crate::core::context::use_app;
 use crate::core::i18n::use_i18n;
 use crate::core::logic::url;
 use crate::core::storage;

@@ -5,7 +5,7 @@
 //! fields can't be loaded the screen still works with a generic label. What the customer typed
 //! survives every failure; a request in flight can't be sent twice.
 
-use crate::app::{use_app, AppContext};
+use crate::core::context::{use_app, AppContext};
 use crate::core::ui::nav::NavigateOptions;
 use crate::core::ui::nav::A;
 use crate::core::ui::nav::{use_navigate, use_query_map};

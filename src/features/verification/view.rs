@@ -11,7 +11,7 @@ use std::time::Duration;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::app::use_app;
+use crate::core::context::use_app;
 use crate::core::storage;
 use crate::core::ui::effect::effect;
 
