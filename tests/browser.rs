@@ -1756,15 +1756,7 @@ async fn a_long_history_in_a_frame_stays_windowed() {
         .await
         .expect("open");
     b.client.enter_frame(0).await.expect("frame");
-    b.find("#wc-login").await;
-    b.js(&format!(
-        "const set = (id, v) => {{ const e = document.getElementById(id); e.value = v; \
-           e.dispatchEvent(new Event('input', {{ bubbles: true }})); }}; \
-         set('wc-login', {DEMO_LOGIN:?}); set('wc-password', {DEMO_PASSWORD:?}); \
-         document.querySelector('.wc-form').requestSubmit();"
-    ))
-    .await;
-    b.wait_text(".wc-name h2", "Анна").await;
+    sign_in_in_frame(&b).await;
     b.click("a.wc-nav-link[href='/orders']").await;
     b.find(".wc-order-row a").await;
     let mut most_rows = 0;
@@ -1804,6 +1796,21 @@ async fn a_long_history_in_a_frame_stays_windowed() {
     b.client.enter_parent_frame().await.expect("parent");
     b.screenshot("iframe-long-history-phone", PHONE.0, PHONE.1).await;
     b.close().await;
+}
+
+/// Sign the demo customer in from inside the cabinet's frame (the driver is in it). Typed by
+/// script: WebKitWebDriver cannot focus an input in a frame of another origin ("Element is not
+/// focusable"); typing itself is covered by every other journey.
+async fn sign_in_in_frame(b: &Browser) {
+    b.find("#wc-login").await;
+    b.js(&format!(
+        "const set = (id, v) => {{ const e = document.getElementById(id); e.value = v; \
+           e.dispatchEvent(new Event('input', {{ bubbles: true }})); }}; \
+         set('wc-login', {DEMO_LOGIN:?}); set('wc-password', {DEMO_PASSWORD:?}); \
+         document.querySelector('.wc-form').requestSubmit();"
+    ))
+    .await;
+    b.wait_text(".wc-name h2", "Анна").await;
 }
 
 /// The last height the framed cabinet posted, once no new one came for half a second.
@@ -1860,17 +1867,7 @@ async fn iframe_mode_talks_to_the_configured_parent_only() {
     b.screenshot("iframe-signed-out-desktop", DESKTOP.0, DESKTOP.1).await;
 
     b.client.enter_frame(0).await.expect("frame");
-    // Typed by script: WebKitWebDriver cannot focus an input in a frame of another origin
-    // ("Element is not focusable"); typing itself is covered by every other journey.
-    b.find("#wc-login").await;
-    b.js(&format!(
-        "const set = (id, v) => {{ const e = document.getElementById(id); e.value = v; \
-           e.dispatchEvent(new Event('input', {{ bubbles: true }})); }}; \
-         set('wc-login', {DEMO_LOGIN:?}); set('wc-password', {DEMO_PASSWORD:?}); \
-         document.querySelector('.wc-form').requestSubmit();"
-    ))
-    .await;
-    b.wait_text(".wc-name h2", "Анна").await;
+    sign_in_in_frame(&b).await;
     b.client.enter_parent_frame().await.expect("parent");
     b.wait_text("#shop-status", "signed in").await;
     // The parent's language choice reaches the cabinet.

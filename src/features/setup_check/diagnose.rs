@@ -127,16 +127,24 @@ pub fn overall(findings: &[Finding]) -> Severity {
     }
 }
 
+/// The answer, or what stood in for one: no answer in time, or none at all.
+fn answered<'a>(answer: Result<&'a RawResponse, &ApiError>) -> Result<&'a RawResponse, Finding> {
+    match answer {
+        Ok(resp) => Ok(resp),
+        Err(ApiError::Timeout) => Err(Finding::TimedOut),
+        Err(_) => Err(Finding::Unreachable),
+    }
+}
+
 /// Findings for one answer of `getRegistrationFields` / `getRestoreFields` (or the failure to
 /// get one). `login_expected`: the registration fields should mark the login field.
 pub fn fields_answer(
     answer: Result<&RawResponse, &ApiError>,
     login_expected: bool,
 ) -> Vec<Finding> {
-    let resp = match answer {
+    let resp = match answered(answer) {
         Ok(resp) => resp,
-        Err(ApiError::Timeout) => return vec![Finding::TimedOut],
-        Err(_) => return vec![Finding::Unreachable],
+        Err(no_answer) => return vec![no_answer],
     };
     let mut out = Vec::new();
     let body = resp.body.as_str();
@@ -225,10 +233,9 @@ pub fn method_answer(
     answer: Result<&RawResponse, &ApiError>,
     module: Option<&'static str>,
 ) -> Vec<Finding> {
-    let resp = match answer {
+    let resp = match answered(answer) {
         Ok(resp) => resp,
-        Err(ApiError::Timeout) => return vec![Finding::TimedOut],
-        Err(_) => return vec![Finding::Unreachable],
+        Err(no_answer) => return vec![no_answer],
     };
     let mut out = Vec::new();
     if !(200..300).contains(&resp.status) {
@@ -275,10 +282,9 @@ pub fn profile_answer(
 }
 
 pub fn wrong_code_answer(answer: Result<&RawResponse, &ApiError>) -> Vec<Finding> {
-    let resp = match answer {
+    let resp = match answered(answer) {
         Ok(resp) => resp,
-        Err(ApiError::Timeout) => return vec![Finding::TimedOut],
-        Err(_) => return vec![Finding::Unreachable],
+        Err(no_answer) => return vec![no_answer],
     };
     let ok_status = (200..300).contains(&resp.status);
     match envelope::find_json(&resp.body) {
