@@ -9,8 +9,6 @@ use crate::core::storage;
 use crate::core::ui::effect::effect;
 use wasm_bindgen::JsCast;
 
-#[cfg(feature = "demo")]
-use crate::core::api::demo::DemoTransport;
 use crate::core::api::http::HttpTransport;
 use crate::core::api::{Client, CommonFields, Transport};
 use crate::core::browser::{self};
@@ -25,20 +23,22 @@ use crate::core::ui::frame;
 use crate::core::ui::layout::Shell;
 use crate::core::ui::load::Load;
 use crate::core::ui::nav::Nav;
+use crate::core::ui::not_found::NotFound;
 use crate::core::ui::panic_check::panic_check;
-use crate::core::ui::{home::Home, not_found::NotFound};
 #[cfg(feature = "demo")]
-use crate::demo::DemoBackend;
+use crate::demo::{banner::DemoBanner, transport::DemoTransport};
 use crate::features::orders::list::OrdersPage;
 use crate::features::orders::order_page::OrderPage;
 use crate::features::orders::store::OrdersStore;
+use crate::features::profile::editor::saving::forget_draft_on_sign_out;
+use crate::features::profile::till_card::keeping::forget_card_on_change;
 use crate::features::profile::view::ProfilePage;
 use crate::features::recovery::view::Recover;
 use crate::features::registration::view::Register;
-#[cfg(feature = "setup-check")]
-use crate::features::setup_check::view::SetupCheck;
 use crate::features::sign_in::oauth_callback::OAuthCallback;
 use crate::features::sign_in::view::SignIn;
+#[cfg(feature = "setup-check")]
+use crate::setup_check::view::SetupCheck;
 
 const MOUNT_ID: &str = "web-cabinet";
 
@@ -225,8 +225,20 @@ fn initial_lang(config: Option<&Config>) -> Lang {
 fn Boot(source: ConfigSource, root: web_sys::HtmlElement) -> impl IntoView {
     let route_base = source.route_base.clone();
     let embedded = source.embedded;
-    let config = Load::new(move || load_config(source.clone()));
     let lang = RwSignal::new(initial_lang(None));
+    // What the config decides is done where it arrives, never while a view draws: the language,
+    // and whether this origin keeps the offline worker.
+    let config = Load::new(move || {
+        let source = source.clone();
+        async move {
+            let config = load_config(source).await;
+            if let Ok(config) = &config {
+                lang.set(initial_lang(Some(config)));
+                crate::core::worker::sync(config.offline, embedded);
+            }
+            config
+        }
+    });
     provide_context(I18n { lang });
     // The cabinet's own language, on its own root: a host page's `lang` is left alone.
     let lang_root = root.clone();
@@ -237,8 +249,6 @@ fn Boot(source: ConfigSource, root: web_sys::HtmlElement) -> impl IntoView {
         None => view! { <p class="wc-loading" role="status">{move || use_i18n().t().loading}</p> }
             .into_any(),
         Some(Ok(config)) => {
-            lang.set(initial_lang(Some(&config)));
-            crate::core::worker::sync(config.offline, embedded);
             view! { <Cabinet config route_base=route_base.clone() root=root.clone()/> }.into_any()
         }
         Some(Err(e)) => view! { <BootFailure error=e retry=move || config.refetch()/> }.into_any(),
@@ -287,11 +297,6 @@ fn app_id(config: &Config) -> String {
     }
 }
 
-#[cfg(feature = "demo")]
-fn persist_demo(state: &str) {
-    storage::demo_state().store(state);
-}
-
 fn build_client(config: &Config, lang: Lang) -> Client {
     let transport = match &config.api {
         ApiConfig::Http(urls) => {
@@ -299,11 +304,10 @@ fn build_client(config: &Config, lang: Lang) -> Client {
         }
         #[cfg(feature = "demo")]
         ApiConfig::Demo => {
-            let backend = storage::demo_state()
-                .load()
-                .and_then(|s| DemoBackend::load(&s))
-                .unwrap_or_default();
-            Transport::Demo(DemoTransport::new(backend, browser::now_ms, Some(persist_demo)))
+            let demo = DemoTransport::in_browser();
+            // The demo banner shows the codes this backend "sends".
+            provide_context(demo.clone());
+            demo.transport()
         }
         // Unreachable: `without_demo` turns this into a configuration error before any client.
         #[cfg(not(feature = "demo"))]
@@ -331,8 +335,11 @@ fn Cabinet(config: Config, route_base: String, root: web_sys::HtmlElement) -> im
     let client = build_client(&config, i18n.lang.get_untracked());
     let session = Session::restore(config.token_storage);
     frame::connect(config.parent_origin.clone(), root, session, i18n);
-    // The orders read so far, kept while the customer moves between screens.
-    provide_context(OrdersStore::new(config.orders_page_size));
+    // The orders read so far, kept while the customer moves between screens; what each feature
+    // keeps for a session goes when it changes hands (`Session::on_change`).
+    OrdersStore::provide(session, config.orders_page_size);
+    forget_card_on_change(session);
+    forget_draft_on_sign_out(session);
     provide_context(AppContext { client: client.clone(), session, config: Arc::new(config) });
     effect(move || {
         let lang = i18n.lang.get();
@@ -340,35 +347,46 @@ fn Cabinet(config: Config, route_base: String, root: web_sys::HtmlElement) -> im
         storage::language().store(lang.tag());
     });
     let nav = Nav::install(route_base);
-    let route = Memo::new(move |_| nav.route());
     session.listen_to_other_tabs();
-    // A session that ends while a signed-in screen shows (another tab signed out) leaves it for
-    // sign-in. Only on the change: a visitor who was never signed in is sent on by the page.
-    let navigate = crate::core::ui::nav::use_navigate();
-    Effect::new(move |was_signed_in: Option<bool>| {
-        let signed_in = session.is_signed_in();
-        if was_signed_in == Some(true) && !signed_in && route.get_untracked().needs_session() {
-            navigate(
-                "/sign-in",
-                crate::core::ui::nav::NavigateOptions { replace: true, ..Default::default() },
-            );
+    // The one guard for every screen: a signed-in screen asks a signed-out visitor to sign in
+    // (a session ended by the server or in another tab included), sign-in sends a signed-in
+    // customer on.
+    let screen = Memo::new(move |_| nav.route().guarded(session.is_signed_in()));
+    // The address bar follows the screen shown.
+    effect(move || {
+        let shown = screen.get();
+        if nav.route() != shown {
+            nav.replace(shown);
         }
-        signed_in
     });
-    view! { <Shell>{move || page(route.get())}</Shell> }
+    view! {
+        <Shell>
+            {demo_banner()}
+            <main class="wc-main">{move || page(screen.get())}</main>
+        </Shell>
+    }
 }
+
+/// The demo backend's hints, when it is the one configured.
+#[cfg(feature = "demo")]
+fn demo_banner() -> impl IntoView {
+    use_context::<DemoTransport>().map(|demo| view! { <DemoBanner demo/> })
+}
+
+/// A build without the demo backend has no banner to show.
+#[cfg(not(feature = "demo"))]
+fn demo_banner() -> impl IntoView {}
 
 /// The screen for a route.
 fn page(route: Route) -> AnyView {
     match route {
-        Route::Home => view! { <Home/> }.into_any(),
-        Route::SignIn => view! { <SignIn/> }.into_any(),
+        Route::SignIn { next } => view! { <SignIn next=next.map(|n| *n)/> }.into_any(),
         Route::Register => view! { <Register/> }.into_any(),
         Route::Recover => view! { <Recover/> }.into_any(),
         Route::OAuthCallback => view! { <OAuthCallback/> }.into_any(),
         Route::Profile => view! { <ProfilePage/> }.into_any(),
         Route::Orders => view! { <OrdersPage/> }.into_any(),
-        Route::Order(_) => view! { <OrderPage/> }.into_any(),
+        Route::Order(id) => view! { <OrderPage id/> }.into_any(),
         #[cfg(feature = "setup-check")]
         Route::SetupCheck => view! { <SetupCheck/> }.into_any(),
         // A customers' bundle has no setup check: its loader starts the setup check's own
@@ -376,7 +394,8 @@ fn page(route: Route) -> AnyView {
         #[cfg(not(feature = "setup-check"))]
         Route::SetupCheck => view! { <NotFound/> }.into_any(),
         Route::PanicCheck => panic_check(),
-        Route::NotFound => view! { <NotFound/> }.into_any(),
+        // The guard has sent `/` on to the profile or sign-in.
+        Route::Home | Route::NotFound => view! { <NotFound/> }.into_any(),
     }
 }
 

@@ -2321,3 +2321,81 @@ async fn embedded_in_bootstrap_and_in_a_hostile_legacy_page() {
     assert!(!b.crashed().await);
     b.close().await;
 }
+
+/// Switch screens `changes` times in the page itself (a click on the section links; every tenth
+/// change opens an order from the list), each time waiting until the new screen is drawn, in
+/// runs of 20 (a script has 30 s). Returns how many changes were made.
+async fn switch_screens(b: &Browser, changes: u32) -> i64 {
+    let mut made = 0;
+    for _ in 0..changes / 20 {
+        made += switch_screens_once(b, 20).await;
+    }
+    made
+}
+
+async fn switch_screens_once(b: &Browser, changes: u32) -> i64 {
+    let script = format!(
+        "const done = arguments[arguments.length - 1]; \
+         const until = (css) => new Promise((ok, fail) => {{ \
+           let n = 0; const tick = () => {{ const el = document.querySelector(css); \
+             if (el) ok(el); else if (++n > 400) fail(css); else setTimeout(tick, 5); }}; tick(); }}); \
+         (async () => {{ \
+           let made = 0; \
+           for (let i = 0; i < {changes}; i++) {{ \
+             if (i % 10 === 9) {{ \
+               (await until('.wc-order-row a')).click(); await until('#wc-order-title'); \
+             }} else if (document.querySelector('.wc-profile')) {{ \
+               document.querySelector(\".wc-nav a[href='/orders']\").click(); \
+               await until('.wc-order-row a'); \
+             }} else {{ \
+               document.querySelector(\".wc-nav a[href='/profile']\").click(); \
+               await until('.wc-name h2'); \
+             }} \
+             made++; \
+           }} \
+           return made; \
+         }})().then(done, e => done('stuck waiting for ' + e));"
+    );
+    let made = b.client.execute_async(&script, Vec::new()).await.expect("switch screens");
+    match made.as_i64() {
+        Some(made) => made,
+        None => panic!("{made}; {}", b.describe().await),
+    }
+}
+
+/// The JS heap after two forced collections (Chromium's `gc` and precise memory info).
+async fn settled_heap(b: &Browser) -> f64 {
+    let used = b
+        .js("gc(); gc(); return new Promise(ok => setTimeout(() => { gc(); \
+             ok(performance.memory.usedJSHeapSize); }, 50));")
+        .await;
+    used.as_f64().expect("usedJSHeapSize")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn switching_screens_hundreds_of_times_leaves_the_heap_flat() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    let b = Browser::signed_in(&server, "en-US").await;
+    if b.engine != support::browser::Engine::Chromium {
+        // Only Chromium tells a page its heap (`performance.memory`) and lets it collect.
+        println!("heap per screen change: not measured in {:?}", b.engine);
+        b.close().await;
+        return;
+    }
+    // Warm-up: every screen drawn once, the orders read, the caches of the engine filled.
+    switch_screens(&b, 60).await;
+    let before = settled_heap(&b).await;
+    let changes = switch_screens(&b, 300).await;
+    let after = settled_heap(&b).await;
+    let per_change = (after - before) / changes as f64;
+    println!(
+        "heap per screen change: {per_change:.0} B ({before:.0} → {after:.0} B over {changes} \
+         changes, after a warm-up of 60)"
+    );
+    assert!(
+        per_change <= 200.0,
+        "each screen change leaves {per_change:.0} B behind ({before:.0} → {after:.0} B)"
+    );
+    b.close().await;
+}

@@ -114,6 +114,13 @@ fn app_id_and_templates() {
         [("openProduct".to_string(), "https://shop.example/product/{param}".to_string())]
     );
     assert_eq!(cfg.social.len(), 1);
+    assert_eq!(cfg.catalog_url(), None, "no openCatalog screen: no catalogue link");
+}
+
+#[test]
+fn the_catalogue_is_the_open_catalog_screen() {
+    let cfg = Config::parse(r#"{"actions": {"openCatalog": "/catalog/{param}"}}"#, AT).unwrap();
+    assert_eq!(cfg.catalog_url().as_deref(), Some("https://shop.example/catalog/"));
 }
 
 #[test]

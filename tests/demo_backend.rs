@@ -6,14 +6,12 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use web_cabinet::core::api::demo::DemoTransport;
-use web_cabinet::core::api::{
-    ApiError, Client, CommonFields, SocialGrant, SocialNetwork, Transport,
-};
+use web_cabinet::core::api::{ApiError, Client, CommonFields, SocialGrant, SocialNetwork};
+use web_cabinet::demo::transport::DemoTransport;
 use web_cabinet::demo::{DemoBackend, DEMO_LOGIN, DEMO_ORDER_COUNT, DEMO_PASSWORD, RESEND_SECONDS};
 use web_cabinet::features::orders::paging::{Ending, PageRequest, Paging};
 use web_cabinet::features::profile::wire::{ProfileField, Verification};
-use web_cabinet::features::sign_in::login_field::login_field;
+use web_cabinet::shared::forms::login_field::login_field;
 
 static CLOCK: AtomicU64 = AtomicU64::new(1_700_000_000_000);
 
@@ -25,17 +23,31 @@ fn advance(seconds: u64) {
     CLOCK.fetch_add(seconds * 1000, Ordering::SeqCst);
 }
 
-fn client(locale: &str) -> Client {
-    let transport = Transport::Demo(DemoTransport::new(DemoBackend::seeded(), now, None));
-    Client::new(
-        transport,
+/// A client of a freshly seeded demo backend, and the backend's outbox.
+struct DemoClient {
+    client: Client,
+    demo: DemoTransport,
+}
+
+impl std::ops::Deref for DemoClient {
+    type Target = Client;
+    fn deref(&self) -> &Client {
+        &self.client
+    }
+}
+
+fn client(locale: &str) -> DemoClient {
+    let demo = DemoTransport::new(DemoBackend::seeded(), now, None);
+    let client = Client::new(
+        demo.transport(),
         CommonFields {
             app_id: "123456".into(),
             platform: "web".into(),
             locale: locale.into(),
             ..CommonFields::default()
         },
-    )
+    );
+    DemoClient { client, demo }
 }
 
 fn rejection(e: ApiError) -> web_cabinet::core::api::Rejection {
@@ -45,8 +57,8 @@ fn rejection(e: ApiError) -> web_cabinet::core::api::Rejection {
     }
 }
 
-fn last_code(c: &Client) -> String {
-    c.transport().demo().and_then(|d| d.last_code()).map(|c| c.code).expect("a code was sent")
+fn last_code(c: &DemoClient) -> String {
+    c.demo.last_code().map(|c| c.code).expect("a code was sent")
 }
 
 #[tokio::test]

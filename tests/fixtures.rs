@@ -14,10 +14,13 @@ use std::path::PathBuf;
 use web_cabinet::core::api::client::decode;
 use web_cabinet::core::api::lenient::Amount;
 use web_cabinet::core::api::{ApiError, ProtocolError, RawResponse};
-use web_cabinet::features::forms::wire::FieldType;
+use web_cabinet::features::orders::wire::OrdersPage;
 use web_cabinet::features::profile::bonus;
+use web_cabinet::features::profile::wire::Profile;
 use web_cabinet::features::profile::wire::{ActionKind, ProfileField, Verification};
-use web_cabinet::features::sign_in::login_field::login_field;
+use web_cabinet::shared::forms::login_field::login_field;
+use web_cabinet::shared::forms::wire::decode_fields;
+use web_cabinet::shared::forms::wire::FieldType;
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -93,7 +96,7 @@ fn every_fixture_is_covered_here() {
 
 #[test]
 fn f01_spec_fields_with_is_login() {
-    let fields = decode::fields(&resp("01_regfields_spec_islogin.json")).unwrap_or_default();
+    let fields = decode_fields(&resp("01_regfields_spec_islogin.json")).unwrap_or_default();
     assert_eq!(fields.len(), 4);
     let phone = &fields[2];
     assert_eq!(phone.field_type, FieldType::Phone);
@@ -107,7 +110,7 @@ fn f01_spec_fields_with_is_login() {
 
 #[test]
 fn f02_real_bitrix_fields() {
-    let fields = decode::fields(&resp("02_regfields_bitrix_real.json")).unwrap_or_default();
+    let fields = decode_fields(&resp("02_regfields_bitrix_real.json")).unwrap_or_default();
     let by_id = |id: &str| fields.iter().find(|f| f.id == id).cloned();
     let phone = by_id("phone").unwrap_or_else(|| panic!("no phone in {fields:?}"));
     assert_eq!(phone.time, Some(120), "time \"120\" is a number");
@@ -127,7 +130,7 @@ fn f02_real_bitrix_fields() {
 
 #[test]
 fn f03_loose_types_are_coerced() {
-    let fields = decode::fields(&resp("03_regfields_loose_types.json")).unwrap_or_default();
+    let fields = decode_fields(&resp("03_regfields_loose_types.json")).unwrap_or_default();
     assert_eq!(fields.len(), 5);
     let (fio, phone, email, agree, password) =
         (&fields[0], &fields[1], &fields[2], &fields[3], &fields[4]);
@@ -146,7 +149,7 @@ fn f03_loose_types_are_coerced() {
 
 #[test]
 fn f04_fields_not_configured() {
-    let rej = rejected(decode::fields(&resp("04_regfields_not_configured_error.json")));
+    let rej = rejected(decode_fields(&resp("04_regfields_not_configured_error.json")));
     assert_eq!(rej.message.as_deref(), Some("Регистрация не настроена в системе!"));
 }
 
@@ -208,10 +211,13 @@ fn f10_rate_limit_nested_status_is_ignored() {
 #[test]
 fn f11_auth_error_ends_the_session_on_token_calls() {
     assert_eq!(
-        decode::profile(&resp("11_auth_status_auth_error.json")),
+        Profile::decode(&resp("11_auth_status_auth_error.json")),
         Err(ApiError::SessionOver)
     );
-    assert_eq!(decode::orders(&resp("11_auth_status_auth_error.json")), Err(ApiError::SessionOver));
+    assert_eq!(
+        OrdersPage::decode(&resp("11_auth_status_auth_error.json")),
+        Err(ApiError::SessionOver)
+    );
     assert_eq!(
         decode::ok(&resp("11_auth_status_auth_error.json"), true),
         Err(ApiError::SessionOver)
@@ -255,7 +261,7 @@ fn f16_logout_ok_ignores_junk_data() {
 
 #[test]
 fn f17_recovery_fields() {
-    let fields = decode::fields(&resp("17_restore_fields_ok.json")).unwrap_or_default();
+    let fields = decode_fields(&resp("17_restore_fields_ok.json")).unwrap_or_default();
     let ids: Vec<&str> = fields.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids, ["email", "login"]);
     assert_eq!(fields[1].label(), "Логин или телефон");
@@ -263,27 +269,27 @@ fn f17_recovery_fields() {
 
 #[test]
 fn f18_null_recovery_fields_are_empty() {
-    assert_eq!(decode::fields(&resp("18_restore_fields_null.json")), Ok(Vec::new()));
+    assert_eq!(decode_fields(&resp("18_restore_fields_null.json")), Ok(Vec::new()));
 }
 
 #[test]
 fn f19_recovery_message() {
     assert_eq!(
-        decode::recovery(&resp("19_restore_ok_message.json")),
+        decode::message(&resp("19_restore_ok_message.json")),
         Ok(Some("Письмо отправлено Вам на email!".to_string()))
     );
 }
 
 #[test]
 fn f20_empty_error_message_is_no_message() {
-    let rej = rejected(decode::recovery(&resp("20_restore_error_empty_message.json")));
+    let rej = rejected(decode::message(&resp("20_restore_error_empty_message.json")));
     assert_eq!(rej.message, None, "the view shows its generic text, never an empty alert");
     assert!(rej.form_level(&[]).is_empty());
 }
 
 #[test]
 fn f21_real_profile() {
-    let profile = decode::profile(&resp("21_profile_bitrix_real.json")).unwrap_or_default();
+    let profile = Profile::decode(&resp("21_profile_bitrix_real.json")).unwrap_or_default();
     assert_eq!(profile.fields.len(), 9);
     assert_eq!(profile.name(), Some("Анна"));
     match &profile.fields[0] {
@@ -339,7 +345,7 @@ fn f21_real_profile() {
 
 #[test]
 fn f24_legacy_bonuses_alias() {
-    let profile = decode::profile(&resp("24_profile_legacy_2018_bonuses.json")).unwrap_or_default();
+    let profile = Profile::decode(&resp("24_profile_legacy_2018_bonuses.json")).unwrap_or_default();
     assert_eq!(profile.name(), Some("Иван Петров"));
     assert_eq!(profile.bonus.as_ref().and_then(|b| b.amount), Some(340.0));
     assert_eq!(
@@ -357,15 +363,15 @@ fn f24_legacy_bonuses_alias() {
 
 #[test]
 fn f25_profile_data_as_empty_array() {
-    let profile = decode::profile(&resp("25_profile_ios_data_empty_array.json"));
+    let profile = Profile::decode(&resp("25_profile_ios_data_empty_array.json"));
     assert_eq!(profile.map(|p| p.fields.len()), Ok(0));
 }
 
 #[test]
 fn f26_not_authorized_is_session_over_on_token_calls() {
     let r = resp("26_profile_not_authorized.json");
-    assert_eq!(decode::profile(&r), Err(ApiError::SessionOver));
-    assert_eq!(decode::orders(&r), Err(ApiError::SessionOver));
+    assert_eq!(Profile::decode(&r), Err(ApiError::SessionOver));
+    assert_eq!(OrdersPage::decode(&r), Err(ApiError::SessionOver));
     assert_eq!(decode::ok(&r, true), Err(ApiError::SessionOver));
     // Without a token the marker is never shown as text.
     let rej = rejected(decode::token(&r));
@@ -374,7 +380,7 @@ fn f26_not_authorized_is_session_over_on_token_calls() {
 
 #[test]
 fn f27_real_orders() {
-    let page = decode::orders(&resp("27_orders_bitrix_real.json")).unwrap_or_default();
+    let page = OrdersPage::decode(&resp("27_orders_bitrix_real.json")).unwrap_or_default();
     assert_eq!(page.skipped, 0);
     let first = &page.orders[0];
     assert_eq!(first.id, "104511");
@@ -392,12 +398,12 @@ fn f27_real_orders() {
 
 #[test]
 fn f29_empty_orders() {
-    assert_eq!(decode::orders(&resp("29_orders_empty.json")).map(|p| p.orders.len()), Ok(0));
+    assert_eq!(OrdersPage::decode(&resp("29_orders_empty.json")).map(|p| p.orders.len()), Ok(0));
 }
 
 #[test]
 fn f30_large_unpaged_answer() {
-    let page = decode::orders(&resp("30_orders_large_no_pagination.json")).unwrap_or_default();
+    let page = OrdersPage::decode(&resp("30_orders_large_no_pagination.json")).unwrap_or_default();
     assert_eq!(page.orders.len(), 120);
     let mut ids: Vec<&str> = page.orders.iter().map(|o| o.id.as_str()).collect();
     ids.sort_unstable();
@@ -413,7 +419,7 @@ fn raw_bom_prefixed_is_read() {
 
 #[test]
 fn raw_php_warning_prefix_is_skipped() {
-    let profile = decode::profile(&resp("raw/php_warning_prefix.txt")).unwrap_or_default();
+    let profile = Profile::decode(&resp("raw/php_warning_prefix.txt")).unwrap_or_default();
     assert_eq!(profile.name(), Some("Анна"));
     assert_eq!(profile.fields.len(), 9);
 }
@@ -421,8 +427,8 @@ fn raw_php_warning_prefix_is_skipped() {
 #[test]
 fn raw_empty_body_is_a_transport_failure() {
     let r = resp("raw/empty_body.txt");
-    assert_eq!(decode::profile(&r), Err(ApiError::Protocol(ProtocolError::Empty)));
-    assert!(decode::profile(&r).err().is_some_and(|e| e.is_retryable()));
+    assert_eq!(Profile::decode(&r), Err(ApiError::Protocol(ProtocolError::Empty)));
+    assert!(Profile::decode(&r).err().is_some_and(|e| e.is_retryable()));
 }
 
 #[test]
@@ -445,16 +451,16 @@ fn raw_fatal_answered_as_200_is_a_server_failure_not_unreadable() {
         assert_eq!(err, ApiError::ServerFailed, "{name}");
         assert!(!err.is_retryable(), "a submit that fails the same way: no retry ({name})");
         assert!(err.is_retryable_read(), "a read may do better next time ({name})");
-        assert_eq!(decode::profile(&r), Err(ApiError::ServerFailed));
-        assert_eq!(decode::orders(&r).map(|p| p.orders.len()), Err(ApiError::ServerFailed));
+        assert_eq!(Profile::decode(&r), Err(ApiError::ServerFailed));
+        assert_eq!(OrdersPage::decode(&r).map(|p| p.orders.len()), Err(ApiError::ServerFailed));
         // Whatever the message says, it is ours: nothing of the body.
         let shown =
             web_cabinet::core::i18n::Strings::of(web_cabinet::core::logic::locale::Lang::Ru)
                 .api_error(&err);
         assert!(!shown.contains("Error") && !shown.contains("href") && !shown.contains("settings"));
         assert_eq!(
-            web_cabinet::features::setup_check::diagnose::wrong_code_answer(Ok(&r)),
-            vec![web_cabinet::features::setup_check::diagnose::Finding::CrashAs200 {
+            web_cabinet::setup_check::diagnose::wrong_code_answer(Ok(&r)),
+            vec![web_cabinet::setup_check::diagnose::Finding::CrashAs200 {
                 trace: name.contains("debug")
             }]
         );
@@ -464,5 +470,5 @@ fn raw_fatal_answered_as_200_is_a_server_failure_not_unreadable() {
 #[test]
 fn http_error_status_with_a_json_body_reads_the_body() {
     let r = RawResponse { status: 401, body: body("26_profile_not_authorized.json") };
-    assert_eq!(decode::profile(&r), Err(ApiError::SessionOver));
+    assert_eq!(Profile::decode(&r), Err(ApiError::SessionOver));
 }

@@ -10,6 +10,9 @@ use std::path::PathBuf;
 use web_cabinet::core::api::client::decode;
 use web_cabinet::core::api::RawResponse;
 use web_cabinet::core::config::Config;
+use web_cabinet::features::orders::wire::OrdersPage;
+use web_cabinet::features::profile::wire::Profile;
+use web_cabinet::shared::forms::wire::decode_fields;
 
 fn fixtures() -> Vec<String> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -95,12 +98,12 @@ fn no_mutated_answer_makes_a_decoder_panic() {
             for status in [200, 500] {
                 let r = RawResponse { status, body: text.clone() };
                 let _ = decode::token(&r);
-                let _ = decode::fields(&r);
-                let _ = decode::profile(&r);
-                let _ = decode::orders(&r);
+                let _ = decode_fields(&r);
+                let _ = Profile::decode(&r);
+                let _ = OrdersPage::decode(&r);
                 let _ = decode::ok(&r, true);
                 let _ = decode::verification(&r);
-                let _ = decode::recovery(&r);
+                let _ = decode::message(&r);
                 fed += 1;
             }
             let _ = Config::parse(&text, "https://shop.example/cabinet.json");

@@ -136,6 +136,14 @@ fn fallback(e: Endpoint) -> Option<Endpoint> {
 }
 
 impl Config {
+    /// The shop's catalogue (its `openCatalog` screen in `actions`), where an empty order
+    /// history sends the customer; only a link that is safe to follow.
+    pub fn catalog_url(&self) -> Option<String> {
+        let (_, template) = self.actions.iter().find(|(screen, _)| screen == "openCatalog")?;
+        let href = template.replace("{param}", "");
+        url::is_safe_link(&href).then(|| href.trim().to_string())
+    }
+
     /// Whether the shop has a password recovery method. A shop that names none gets no "forgot
     /// password" link: the registration URL the document writes in its place would receive a
     /// recovery form as a registration (the published module registers it).

@@ -16,7 +16,6 @@ use wasm_bindgen::JsValue;
 
 use crate::core::api::lenient::Amount;
 use crate::core::logic::locale::Lang;
-use crate::features::orders::dates::OrderDate;
 
 const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
 
@@ -208,16 +207,12 @@ pub fn moment(epoch_ms: f64, lang: Lang) -> String {
         .unwrap_or_else(|| plain(epoch_ms))
 }
 
-/// An order's date: a moment in the customer's own time zone (an order placed at 00:30 in
-/// Moscow is dated that day there, not the day before as in UTC), a calendar day as the shop
-/// wrote it, free text as sent.
-pub fn order_date(date: &OrderDate, lang: Lang) -> String {
-    let (when, in_utc) = match date {
-        OrderDate::Text(text) => return text.clone(),
-        _ if !IN_BROWSER => return date.to_string(),
-        OrderDate::Moment { epoch_ms } => (Date::new(&JsValue::from_f64(*epoch_ms)), false),
-        // A day has no time zone: drawn at UTC midnight, formatted in UTC.
-        OrderDate::Day { .. } => (Date::new(&JsValue::from_f64(date.utc_midnight_ms())), true),
-    };
-    format(lang, Style::OrderDay { in_utc }, &when).unwrap_or_else(|| date.to_string())
+/// The day of `epoch_ms`: in the customer's own time zone (an order placed at 00:30 in Moscow
+/// is dated that day there, not the day before as in UTC), or in UTC for a calendar day given
+/// as its UTC midnight. `None` off the browser or where `Intl` fails.
+pub fn day(epoch_ms: f64, in_utc: bool, lang: Lang) -> Option<String> {
+    if !IN_BROWSER {
+        return None;
+    }
+    format(lang, Style::OrderDay { in_utc }, &Date::new(&JsValue::from_f64(epoch_ms)))
 }

@@ -5,10 +5,18 @@
 //! URL or a cookie. Ending a session — sign-out, or the server saying the token is no longer valid
 //! on any screen — forgets it everywhere at once, other tabs of the cabinet included (they hear it
 //! on a `BroadcastChannel` and leave the signed-in screens without a request).
+//!
+//! What a feature keeps for one session (the orders read, the card kept for the till, a draft)
+//! it forgets through [`Session::on_change`]: core names no feature, and every way a session
+//! changes hands (sign-in, sign-out, the server ending it, another tab ending it) reaches every
+//! such store through one path.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::core::api::auth::Token;
+use crate::core::api::Client;
 use crate::core::browser::Area;
 use crate::core::config::TokenStorage;
 use crate::core::storage;
@@ -36,11 +44,23 @@ pub enum Notice {
     Registered,
 }
 
+/// How the session changed hands, for what was kept for the previous one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Someone signed in: nothing kept before is theirs to see.
+    SignedIn,
+    /// The session ended, and why.
+    Ended(Notice),
+}
+
+type Forget = Arc<dyn Fn(Change) + Send + Sync>;
+
 #[derive(Clone, Copy)]
 pub struct Session {
     token: RwSignal<Option<Token>>,
     notice: RwSignal<Option<Notice>>,
     storage: TokenStorage,
+    forgetters: StoredValue<Vec<Forget>>,
 }
 
 impl Session {
@@ -58,6 +78,7 @@ impl Session {
             token: RwSignal::new(kept.and_then(Token::new)),
             notice: RwSignal::new(None),
             storage,
+            forgetters: StoredValue::new(Vec::new()),
         }
     }
 
@@ -82,8 +103,7 @@ impl Session {
     /// Keep a new token. `remember` ("stay signed in") matters only with `session` storage.
     pub fn sign_in(&self, token: Token, remember: bool) {
         Self::forget_stored();
-        // Whoever signs in now, a card kept before is not theirs to see.
-        self.forget_card();
+        self.announce(Change::SignedIn);
         match (self.storage, remember) {
             (TokenStorage::Memory, _) => {}
             (TokenStorage::Local, _) | (TokenStorage::Session, true) => {
@@ -105,10 +125,31 @@ impl Session {
         [Area::Session, Area::Local].into_iter().find(|a| storage::token(*a).load().is_some())
     }
 
-    /// Delete the till card kept on this device, wherever it is.
-    pub fn forget_card(&self) {
-        storage::till_card(Area::Session).remove();
-        storage::till_card(Area::Local).remove();
+    /// Call `forget` whenever the session changes hands (for as long as the cabinet runs): what
+    /// a feature keeps for one session goes through here.
+    pub fn on_change(&self, forget: impl Fn(Change) + Send + Sync + 'static) {
+        self.forgetters.update_value(|list| list.push(Arc::new(forget)));
+    }
+
+    fn announce(&self, change: Change) {
+        for forget in self.forgetters.get_value() {
+            forget(change);
+        }
+    }
+
+    /// The customer signs out: forgotten here at once, whatever the server answers (or if it
+    /// never does); a refused or unanswered sign-out is then told on the sign-in screen.
+    pub fn sign_out(&self, client: &Client) {
+        if let Some(token) = self.token() {
+            let (client, session) = (client.clone(), *self);
+            leptos::task::spawn_local(async move {
+                if let Err(e) = client.sign_out(&token).await {
+                    crate::core::browser::warn(&format!("sign-out request failed: {e}"));
+                    session.sign_out_unconfirmed();
+                }
+            });
+        }
+        self.end(Notice::SignedOut);
     }
 
     /// Show a notice on the sign-in screen without touching the token.
@@ -152,7 +193,7 @@ impl Session {
             Self::tell_other_tabs(&token, why);
         }
         storage::confirmed_contacts().remove();
-        self.forget_card();
+        self.announce(Change::Ended(why));
         self.notice.set(Some(why));
         self.token.set(None);
     }
@@ -164,7 +205,7 @@ impl Session {
             self.notice.set(Some(why));
             self.token.set(None);
             storage::confirmed_contacts().remove();
-            self.forget_card();
+            self.announce(Change::Ended(why));
         }
     }
 

@@ -2,7 +2,7 @@
 //! API, with seeded data.
 //!
 //! It is plain Rust with no web dependencies, so the same code answers in the browser (through
-//! `core::api::demo::DemoTransport`, when no server is configured) and over real HTTP in the test server
+//! `transport::DemoTransport`, when no server is configured) and over real HTTP in the test server
 //! (`tests/support`). It speaks wire JSON text in and out, so the client parses its answers exactly
 //! as it parses a real server's. Its state (accounts, sessions, pending codes) serialises to JSON,
 //! which the browser keeps in localStorage.
@@ -11,9 +11,11 @@
 //! codes to an outbox instead of an SMS gateway; the UI shows the last code in its demo banner.
 
 mod accounts;
+pub mod banner;
 mod fields;
 mod orders;
 mod profile;
+pub mod transport;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};

@@ -1,13 +1,9 @@
-//! One folder per thing a customer does, each holding its wire types, pure logic (tested
-//! natively), views and state; the shared core (transport, envelope and errors, config,
-//! session, storage, i18n, layout widgets) stays outside.
+//! One folder per thing a customer does, each holding its wire types, client calls, pure logic
+//! (tested natively), views, state and storage keys. A feature imports `shared` and `core`, never
+//! another feature: what two need lives a floor down.
 
-pub mod forms;
 pub mod orders;
 pub mod profile;
 pub mod recovery;
 pub mod registration;
-#[cfg(feature = "setup-check")]
-pub mod setup_check;
 pub mod sign_in;
-pub mod verification;

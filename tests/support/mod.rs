@@ -253,6 +253,9 @@ pub enum Bundle {
     /// `target/dist-lk/`: the merchant's bundle built for `/lk/` (`scripts/build --public-url
     /// /lk/`), for `deploy/nginx/web-cabinet/lk.conf`.
     MerchantLk,
+    /// `target/dist-debug/`: the debug build a contributor's `trunk serve` makes (Leptos' checks
+    /// and warnings on).
+    Debug,
 }
 
 pub fn dist_dir() -> PathBuf {
@@ -265,6 +268,7 @@ pub fn bundle_dir(bundle: Bundle) -> PathBuf {
         Bundle::Merchant => root.join("dist"),
         Bundle::Demo => root.join("target/dist-demo"),
         Bundle::MerchantLk => root.join("target/dist-lk"),
+        Bundle::Debug => root.join("target/dist-debug"),
     };
     assert!(
         dist.join("index.html").is_file(),

@@ -14,9 +14,6 @@ use crate::core::api::auth::{self, Token};
 use crate::core::api::envelope::{self, BodyProblem, ErrorData, Reply};
 use crate::core::api::json::{Map, Value};
 use crate::core::logic::text::clean_server_message;
-use crate::features::forms::wire::FormField;
-use crate::features::orders::wire::OrdersPage;
-use crate::features::profile::wire::Profile;
 
 /// The fields sent with registration, sign-in and recovery.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -76,11 +73,6 @@ pub struct Client {
 impl Client {
     pub fn new(transport: Transport, common: CommonFields) -> Self {
         Self { transport, common: Arc::new(Mutex::new(common)) }
-    }
-
-    /// The transport, for views that show demo-mode hints.
-    pub fn transport(&self) -> &Transport {
-        &self.transport
     }
 
     /// Follow a change of UI language (`ru_RU`, `en_US`).
@@ -207,7 +199,7 @@ fn rejection(e: ErrorData, sent_token: bool) -> ApiError {
 }
 
 /// Read an `ok` answer's `data` object with `read` (`None`: no data, `null` or `[]`).
-fn read_data<T>(
+pub fn read_data<T>(
     resp: &RawResponse,
     sent_token: bool,
     read: impl FnOnce(Option<&Value>) -> T,
@@ -229,22 +221,15 @@ fn read_token(resp: &RawResponse) -> Result<Token, ApiError> {
         .ok_or(ApiError::Protocol(ProtocolError::MissingToken))
 }
 
-/// Read a body as the given endpoint's answer, without a transport: for tests and tools that
-/// hold a body already. `sent_token` says whether the call carried `Authorization`.
+/// Read a body as the answer every endpoint shares (a token, a bare `ok`, a verification step),
+/// without a transport: for the features' own readers, tests and tools that hold a body already.
+/// `sent_token` says whether the call carried `Authorization`. What only one endpoint answers
+/// (fields, a profile, orders) is read beside its feature (`features/<feature>/wire.rs`).
 pub mod decode {
     use super::*;
 
     pub fn token(resp: &RawResponse) -> Result<Token, ApiError> {
         read_token(resp)
-    }
-    pub fn fields(resp: &RawResponse) -> Result<Vec<FormField>, ApiError> {
-        read_data(resp, false, crate::features::forms::wire::form_fields)
-    }
-    pub fn profile(resp: &RawResponse) -> Result<Profile, ApiError> {
-        read_data(resp, true, Profile::from_data)
-    }
-    pub fn orders(resp: &RawResponse) -> Result<OrdersPage, ApiError> {
-        read_data(resp, true, OrdersPage::from_data)
     }
     pub fn ok(resp: &RawResponse, sent_token: bool) -> Result<(), ApiError> {
         read_ok(resp, sent_token)
@@ -258,7 +243,8 @@ pub mod decode {
     ) -> Result<Option<Token>, ApiError> {
         read_data(resp, sent_token, auth::access_token)
     }
-    pub fn recovery(resp: &RawResponse) -> Result<Option<String>, ApiError> {
+    /// The message a bare success carries (recovery's "we sent you a letter").
+    pub fn message(resp: &RawResponse) -> Result<Option<String>, ApiError> {
         let message = read_data(resp, false, auth::message)?;
         Ok(message.and_then(|m| clean_server_message(&m)))
     }

@@ -1,12 +1,11 @@
 //! The API client and its transports.
 //!
 //! `client.rs` has one method per endpoint; `request.rs` the transport-neutral request;
-//! `http.rs` talks to a merchant's server, `demo.rs` to the backend embedded in the page.
+//! `http.rs` talks to a merchant's server; `transport.rs` chooses between it and a backend inside
+//! the page (the demo's, in `demo/`).
 
 pub mod auth;
 pub mod client;
-#[cfg(feature = "demo")]
-pub mod demo;
 pub mod envelope;
 pub mod error;
 pub mod http;

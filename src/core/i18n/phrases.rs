@@ -130,18 +130,6 @@ impl Strings {
         }
     }
 
-    /// The message for a client-side check.
-    pub fn problem(&self, p: crate::features::forms::logic::Problem) -> &'static str {
-        use crate::features::forms::logic::Problem;
-        match p {
-            Problem::Required => self.required,
-            Problem::Email => self.problem_email,
-            Problem::Phone => self.problem_phone,
-            Problem::Number => self.problem_number,
-            Problem::Date => self.problem_date,
-        }
-    }
-
     /// What a failed read says under `lead` ("Couldn't load your orders."): the server's own
     /// refusal as it wrote it (never "check what you entered": the customer entered nothing), or
     /// what went wrong; and, when the same refusal came back, that trying again will not help.

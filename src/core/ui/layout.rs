@@ -1,12 +1,13 @@
-//! The page shell: header with the language switch, the demo-mode banner, the main region.
+//! The page shell: header with the language switch and the section links; what start-up puts
+//! inside (the demo's banner, the main region) follows them.
 
 use leptos::prelude::*;
 
 use crate::core::context::use_app;
 use crate::core::i18n::use_i18n;
 use crate::core::logic::locale::Lang;
-use crate::core::ui::demo_banner::demo_banner;
-use crate::core::ui::nav::A;
+use crate::core::logic::route::Route;
+use crate::core::ui::nav::RouteLink;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -18,8 +19,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <LangSwitch/>
             </header>
             <SectionNav/>
-            {demo_banner()}
-            <main class="wc-main">{children()}</main>
+            {children()}
         </div>
     }
 }
@@ -34,8 +34,8 @@ fn SectionNav() -> impl IntoView {
         session.is_signed_in().then(|| {
             view! {
                 <nav class="wc-nav" aria-label=move || i18n.t().nav_label>
-                    <A href="/profile" class="wc-nav-link">{move || i18n.t().nav_profile}</A>
-                    <A href="/orders" class="wc-nav-link">{move || i18n.t().nav_orders}</A>
+                    <RouteLink to=Route::Profile class="wc-nav-link">{move || i18n.t().nav_profile}</RouteLink>
+                    <RouteLink to=Route::Orders class="wc-nav-link">{move || i18n.t().nav_orders}</RouteLink>
                 </nav>
             }
         })

@@ -1,11 +1,9 @@
 //! Pieces shared by the screens: the page shell, banners, the submit button, the router, and
-//! the two screens that belong to no feature (home, not found).
+//! the screen that belongs to no feature (not found).
 
 pub mod banner;
-pub mod demo_banner;
 pub mod effect;
 pub mod frame;
-pub mod home;
 pub mod layout;
 pub mod load;
 pub mod nav;

@@ -1,6 +1,7 @@
 //! Any path the cabinet doesn't know.
 
-use crate::core::ui::nav::A;
+use crate::core::logic::route::Route;
+use crate::core::ui::nav::RouteLink;
 use leptos::prelude::*;
 
 use crate::core::i18n::use_i18n;
@@ -12,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="wc-card">
             <h1>{move || i18n.t().not_found_title}</h1>
             <p>{move || i18n.t().not_found_text}</p>
-            <A href="/" class="wc-button">{move || i18n.t().go_home}</A>
+            <RouteLink to=Route::Home class="wc-button">{move || i18n.t().go_home}</RouteLink>
         </section>
     }
 }

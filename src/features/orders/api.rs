@@ -1,7 +1,6 @@
 //! The order list's call.
 
 use crate::core::api::auth::Token;
-use crate::core::api::client::decode;
 use crate::core::api::{ApiError, Client, Endpoint};
 use crate::features::orders::paging::PageRequest;
 use crate::features::orders::wire::OrdersPage;
@@ -12,6 +11,6 @@ impl Client {
     pub async fn orders(&self, token: &Token, page: &PageRequest) -> Result<OrdersPage, ApiError> {
         let query = vec![("offset", page.offset.clone()), ("limit", page.limit.to_string())];
         let resp = self.get(Endpoint::OrderList, Some(token), query).await?;
-        decode::orders(&resp)
+        OrdersPage::decode(&resp)
     }
 }

@@ -1,8 +1,11 @@
 //! Order dates as servers send them: free text ("20 марта 2018"), an ISO-8601 day or moment, or
-//! unix time. Reading them is pure (and tested here); `intl::order_date` draws them in the
-//! customer's language and time zone.
+//! unix time. Reading them is pure (and tested here); [`OrderDate::shown`] draws them in the
+//! customer's language and time zone through `intl`.
 
 use std::fmt;
+
+use crate::core::intl;
+use crate::core::logic::locale::Lang;
 
 /// What an order's `created_at` says.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +30,18 @@ impl OrderDate {
             }
         }
         read_iso(s).unwrap_or_else(|| Self::Text(s.to_string()))
+    }
+
+    /// The date as the customer reads it: a moment on its day in the customer's time zone, a
+    /// calendar day as the shop wrote it, free text as sent.
+    pub fn shown(&self, lang: Lang) -> String {
+        let drawn = match self {
+            Self::Text(text) => return text.clone(),
+            Self::Moment { epoch_ms } => intl::day(*epoch_ms, false, lang),
+            // A day has no time zone: drawn at UTC midnight, formatted in UTC.
+            Self::Day { .. } => intl::day(self.utc_midnight_ms(), true, lang),
+        };
+        drawn.unwrap_or_else(|| self.to_string())
     }
 
     /// Milliseconds since the epoch at 00:00 UTC of a `Day` (0 for the others).

@@ -6,7 +6,8 @@
 //! as the whole list — so ten thousand orders scroll like twenty.
 
 use crate::core::context::{use_app, AppContext};
-use crate::core::ui::nav::{Redirect, A};
+use crate::core::logic::route::Route;
+use crate::core::ui::nav::RouteLink;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -18,37 +19,24 @@ use wasm_bindgen::JsCast;
 
 use crate::core::i18n::use_i18n;
 use crate::core::intl;
-use crate::core::logic::url::encode_component;
-use crate::core::session::Session;
 use crate::core::ui::banner::ReadFailureBanner;
 use crate::core::ui::frame::use_visible_area;
 use crate::features::orders::dates::OrderDate;
 use crate::features::orders::paging::Ending;
 use crate::features::orders::status::tone;
-use crate::features::orders::store::{session_over_to, use_orders_store, Phase};
+use crate::features::orders::store::{use_orders_store, Phase};
 use crate::features::orders::window::{rows_px, visible_range};
 use crate::features::orders::wire::Order;
-use crate::features::profile::actions::{resolve, Target};
-use crate::features::profile::wire::{Action, ActionKind};
 
+/// The order history (the app's guard draws it for a signed-in customer only).
 #[component]
 pub fn OrdersPage() -> impl IntoView {
-    let session = use_app().session;
-    if session.token().is_none() {
-        return view! { <Redirect path="/sign-in?next=/orders"/> }.into_any();
-    }
-    view! { <OrdersList session/> }.into_any()
-}
-
-#[component]
-fn OrdersList(session: Session) -> impl IntoView {
     let i18n = use_i18n();
-    let AppContext { client, config, .. } = use_app();
+    let AppContext { client, config, session } = use_app();
     let store = use_orders_store();
-    let over = session_over_to(session, "/orders".into());
     let load = {
-        let (client, over) = (client.clone(), over.clone());
-        move || store.load_next(&client, session, over.clone())
+        let client = client.clone();
+        move || store.load_next(&client, session)
     };
     if store.orders.with_untracked(Vec::is_empty)
         && !matches!(store.phase.get_untracked(), Phase::Done(_))
@@ -155,13 +143,7 @@ fn OrdersList(session: Session) -> impl IntoView {
     let total = move || store.orders.with(Vec::len);
     let set_size = move || if store.is_done() { total() as i64 } else { -1 };
     let currency = config.currency.clone();
-    let shop = match resolve(
-        &Action { kind: ActionKind::Shop("openCatalog".into()), param: None },
-        &config.actions,
-    ) {
-        Target::Link { href, .. } => Some(href),
-        _ => None,
-    };
+    let shop = config.catalog_url();
     let retry = load.clone();
 
     view! {
@@ -230,7 +212,7 @@ pub fn status_badge(status: Option<&str>) -> AnyView {
 #[component]
 fn OrderRow(order: Order, index: usize, set_size: Signal<i64>, currency: String) -> impl IntoView {
     let i18n = use_i18n();
-    let href = format!("/orders/{}", encode_component(&order.id));
+    let to = Route::Order(order.id.clone());
     let goods = order.goods_count();
     view! {
         <li
@@ -239,7 +221,7 @@ fn OrderRow(order: Order, index: usize, set_size: Signal<i64>, currency: String)
             aria-posinset=index + 1
             aria-setsize=move || set_size.get()
         >
-            <A href=href class="wc-order-link">
+            <RouteLink to class="wc-order-link">
                 <span class="wc-order-line">
                     <strong class="wc-order-id">
                         {move || {
@@ -253,12 +235,12 @@ fn OrderRow(order: Order, index: usize, set_size: Signal<i64>, currency: String)
                 </span>
                 <span class="wc-order-line wc-order-meta">
                     {status_badge(order.status.as_deref())}
-                    <span class="wc-order-date">{move || order.created_at.as_deref().map(|d| intl::order_date(&OrderDate::read(d), i18n.lang.get())).unwrap_or_default()}</span>
+                    <span class="wc-order-date">{move || order.created_at.as_deref().map(|d| OrderDate::read(d).shown(i18n.lang.get())).unwrap_or_default()}</span>
                     {goods.map(|n| view! {
                         <span class="wc-order-count">{move || i18n.t().goods_count(n, i18n.lang.get())}</span>
                     })}
                 </span>
-            </A>
+            </RouteLink>
         </li>
     }
 }

@@ -3,67 +3,44 @@
 //! contact details keep the server's order.
 
 use crate::core::context::{use_app, AppContext};
-use crate::core::ui::nav::use_params_map;
-use crate::core::ui::nav::{Redirect, A};
+use crate::core::logic::route::Route;
+use crate::core::ui::nav::RouteLink;
 use leptos::prelude::*;
-
-use crate::core::ui::effect::effect;
 
 use crate::core::api::lenient::Amount;
 use crate::core::i18n::{use_i18n, Strings};
 use crate::core::intl;
 use crate::core::logic::locale::Lang;
-use crate::core::logic::url::{encode_component, percent_decode};
-use crate::core::session::Session;
 use crate::core::ui::banner::ReadFailureBanner;
 use crate::features::orders::dates::OrderDate;
 use crate::features::orders::list::status_badge;
 use crate::features::orders::paging::Ending;
-use crate::features::orders::store::{session_over_to, use_orders_store, Phase};
+use crate::features::orders::store::{use_orders_store, Phase};
 use crate::features::orders::wire::Order;
 
+/// The order `id` (the app's guard draws it for a signed-in customer only).
 #[component]
-pub fn OrderPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").map(|s| percent_decode(&s)).unwrap_or_default());
-    let session = use_app().session;
-    if session.token().is_none() {
-        let next = format!("/sign-in?next=/orders/{}", encode_component(&id()));
-        return view! { <Redirect path=next/> }.into_any();
-    }
-    view! { <OrderDetails id=Signal::derive(id) session/> }.into_any()
-}
-
-#[component]
-fn OrderDetails(id: Signal<String>, session: Session) -> impl IntoView {
+pub fn OrderPage(id: String) -> impl IntoView {
     let i18n = use_i18n();
-    let AppContext { client, config, .. } = use_app();
+    let AppContext { client, config, session } = use_app();
     let store = use_orders_store();
+    let id = StoredValue::new(id);
     let found = Memo::new(move |_| {
-        let id = id.get();
-        store.orders.with(|all| all.iter().find(|o| o.id == id).cloned())
+        id.with_value(|id| store.orders.with(|all| all.iter().find(|o| &o.id == id).cloned()))
     });
-    // Not loaded yet: keep loading pages until it turns up or the history ends.
-    let load_client = client.clone();
-    effect(move || {
-        let here = format!("/orders/{}", encode_component(&id.get()));
-        if found.with(Option::is_none) && store.phase.get() == Phase::Idle {
-            store.load_next(&load_client, session, session_over_to(session, here));
-        }
-    });
+    // Not loaded yet: load pages until it turns up or the history ends.
+    store.load_until(&client, session, id.get_value());
+    on_cleanup(move || store.stop_looking());
     let currency = config.currency.clone();
-    let retry = move || {
-        let here = format!("/orders/{}", encode_component(&id.get_untracked()));
-        store.load_next(&client, session, session_over_to(session, here));
-    };
+    let retry = move || store.load_until(&client, session, id.get_value());
 
     view! {
         <section class="wc-card wc-order" aria-labelledby="wc-order-title">
-            <p><A href="/orders" class="wc-link">"← "{move || i18n.t().back_to_orders}</A></p>
+            <p><RouteLink to=Route::Orders class="wc-link">"← "{move || i18n.t().back_to_orders}</RouteLink></p>
             {move || match (found.get(), store.phase.get()) {
                 (Some(order), _) => view! { <Details order currency=currency.clone() lang=i18n.lang.get()/> }.into_any(),
                 (None, Phase::Done(ending)) => view! {
-                    <h1 id="wc-order-title">{i18n.t().order_number(&id.get(), i18n.lang.get())}</h1>
+                    <h1 id="wc-order-title">{i18n.t().order_number(&id.get_value(), i18n.lang.get())}</h1>
                     <p>{match ending {
                         Ending::Complete => i18n.t().order_not_found,
                         Ending::Unsure => i18n.t().order_not_found_unsure,
@@ -73,13 +50,13 @@ fn OrderDetails(id: Signal<String>, session: Session) -> impl IntoView {
                 (None, Phase::Failed(failure)) => {
                     let retry = retry.clone();
                     view! {
-                        <h1 id="wc-order-title">{i18n.t().order_number(&id.get(), i18n.lang.get())}</h1>
+                        <h1 id="wc-order-title">{i18n.t().order_number(&id.get_value(), i18n.lang.get())}</h1>
                         <ReadFailureBanner failure lead=i18n.t().orders_failed retry=Callback::new(move |_| retry())/>
                     }
                     .into_any()
                 }
                 (None, _) => view! {
-                    <h1 id="wc-order-title">{i18n.t().order_number(&id.get(), i18n.lang.get())}</h1>
+                    <h1 id="wc-order-title">{i18n.t().order_number(&id.get_value(), i18n.lang.get())}</h1>
                     <p class="wc-loading" role="status">{i18n.t().loading}</p>
                 }
                 .into_any(),
@@ -97,7 +74,7 @@ fn Details(order: Order, currency: String, lang: Lang) -> impl IntoView {
     let summary = view! {
         <dl class="wc-facts">
             <div><dt>{t.status_label}</dt><dd>{status}</dd></div>
-            {order.created_at.as_deref().map(|d| view! { <div><dt>{t.date_label}</dt><dd>{intl::order_date(&OrderDate::read(d), lang)}</dd></div> })}
+            {order.created_at.as_deref().map(|d| view! { <div><dt>{t.date_label}</dt><dd>{OrderDate::read(d).shown(lang)}</dd></div> })}
             {order.total.as_ref().map(|v| view! { <div><dt>{t.total}</dt><dd><strong>{money(v)}</strong></dd></div> })}
             {order.delivery.clone().map(|d| view! { <div><dt>{t.delivery}</dt><dd>{d}</dd></div> })}
             {order.goods_count().map(|n| view! { <div class="wc-order-goods"><dt>{t.qty}</dt><dd>{t.goods_count(n, lang)}</dd></div> })}

@@ -39,6 +39,8 @@ pub struct OrdersStore {
     /// one that no retry will mend).
     last_failure: StoredValue<Option<ReadFailure>>,
     owner: StoredValue<Option<String>>,
+    /// An order a page asked for that the pages so far have not brought.
+    wanted: StoredValue<Option<String>>,
     page_size: u32,
 }
 
@@ -51,6 +53,7 @@ impl OrdersStore {
             held: StoredValue::new(Vec::new()),
             last_failure: StoredValue::new(None),
             owner: StoredValue::new(None),
+            wanted: StoredValue::new(None),
             page_size,
         }
     }
@@ -87,16 +90,36 @@ impl OrdersStore {
         }
     }
 
-    /// Ask for the next page unless one is in flight or the list is complete. A session that is
-    /// over calls `on_session_over`; other failures keep the loaded rows and wait for a retry.
-    pub fn load_next(
-        &self,
-        client: &Client,
-        session: Session,
-        on_session_over: impl Fn() + 'static,
-    ) {
+    /// Ask for the next page unless one is in flight or the list is complete. A session the
+    /// server says is over ends here (the app's guard then asks for a sign-in and comes back);
+    /// other failures keep the loaded rows and wait for a retry.
+    /// Load pages until the order `id` is here or the history ends (an order opened from a
+    /// shared link or after a reload); each page asks for the next where it finishes, a page
+    /// already in flight included.
+    pub fn load_until(&self, client: &Client, session: Session, id: String) {
+        if self.orders.with_untracked(|all| all.iter().any(|o| o.id == id)) {
+            return;
+        }
+        self.wanted.set_value(Some(id));
+        self.load_next(client, session);
+    }
+
+    /// The page that wanted an order is gone: the list pages on only when asked.
+    pub fn stop_looking(&self) {
+        self.wanted.try_set_value(None);
+    }
+
+    /// Whether an order is wanted that the pages so far have not brought.
+    fn still_wanted(&self) -> bool {
+        self.wanted.with_value(|wanted| {
+            wanted.as_ref().is_some_and(|id| {
+                self.orders.with_untracked(|all| !all.iter().any(|o| &o.id == id))
+            })
+        })
+    }
+
+    pub fn load_next(&self, client: &Client, session: Session) {
         let Some(token) = session.token() else {
-            on_session_over();
             return;
         };
         self.reset_for(token.expose());
@@ -136,16 +159,17 @@ impl OrdersStore {
                             store.phase.set(Phase::Done(ending));
                         }
                         // Its newest orders are on its last page: read on at once.
-                        None if newest_last => {
+                        None => {
                             store.phase.set(Phase::Idle);
-                            store.load_next(&client, session, on_session_over);
+                            if newest_last || store.still_wanted() {
+                                store.load_next(&client, session);
+                            }
                         }
-                        None => store.phase.set(Phase::Idle),
                     }
                 }
                 Err(ApiError::SessionOver) => {
                     store.phase.set(Phase::Idle);
-                    on_session_over();
+                    session.end(Notice::SessionEnded);
                 }
                 Err(e) => {
                     store.show_held();
@@ -160,21 +184,17 @@ impl OrdersStore {
         });
     }
 
-    /// Forget everything (sign-out).
+    /// The store for the cabinet's run, emptied whenever the session changes hands.
+    pub fn provide(session: Session, page_size: u32) {
+        let store = Self::new(page_size);
+        session.on_change(move |_| store.clear());
+        provide_context(store);
+    }
+
+    /// Forget everything.
     pub fn clear(&self) {
         self.owner.set_value(None);
+        self.wanted.set_value(None);
         self.start_over();
-    }
-}
-
-/// Where a screen goes when the session turns out to be over: sign in, then back to `here`.
-pub fn session_over_to(session: Session, here: String) -> impl Fn() + Clone + 'static {
-    let navigate = crate::core::ui::nav::use_navigate();
-    move || {
-        session.end(Notice::SessionEnded);
-        navigate(
-            &format!("/sign-in?next={here}"),
-            crate::core::ui::nav::NavigateOptions { replace: true, ..Default::default() },
-        );
     }
 }

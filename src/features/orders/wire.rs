@@ -5,8 +5,10 @@
 //! on its own; one unreadable order is dropped, not the page. `contact` keeps the server's key
 //! order (`json::Map` keeps it).
 
+use crate::core::api::client::read_data;
 use crate::core::api::json::Value;
 use crate::core::api::lenient::{self, Amount, Fields};
+use crate::core::api::{ApiError, RawResponse};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Payment {
@@ -129,6 +131,11 @@ pub struct OrdersPage {
 
 impl OrdersPage {
     /// Read `data` of the order-list answer (`None`: no data, an empty page).
+    /// Read an order-list answer (a call that carried the token).
+    pub fn decode(resp: &RawResponse) -> Result<Self, ApiError> {
+        read_data(resp, true, Self::from_data)
+    }
+
     pub fn from_data(data: Option<&Value>) -> Self {
         let mut page = OrdersPage::default();
         for entry in data.map(|d| d.entries("orders")).unwrap_or_default() {

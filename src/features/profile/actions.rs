@@ -7,35 +7,17 @@
 
 use crate::features::profile::wire::{Action, ActionKind};
 
-use crate::core::logic::url::{encode_component, scheme};
-
-/// Where a cabinet screen action leads.
-pub const PROFILE_PATH: &str = "/profile";
-pub const HISTORY_PATH: &str = "/orders";
+use crate::core::logic::route::Route;
+use crate::core::logic::url::{encode_component, is_safe_link};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
-    /// A cabinet screen (router path).
-    Screen(&'static str),
+    /// A cabinet screen.
+    Screen(Route),
     /// A link; `new_tab` for `openUrlExternal` (with `rel="noopener noreferrer"`).
     Link { href: String, new_tab: bool },
     /// Not a link: no mapping, an unknown type, or an unsafe URL.
     Inert,
-}
-
-/// Whether a URL may become a live link: `http`, `https`, `tel`, `mailto`, or a path on this site.
-pub fn is_safe_link(url: &str) -> bool {
-    let url = url.trim();
-    if url.is_empty() || url.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return false;
-    }
-    match scheme(url).as_deref() {
-        Some("http" | "https" | "tel" | "mailto") => true,
-        Some(_) => false,
-        // No scheme: a path. A colon before any slash would be read as a scheme by some
-        // browsers ("javascript&colon;" tricks aside), so refuse it.
-        None => !url.split('/').next().unwrap_or("").contains(':') && !url.starts_with('\\'),
-    }
 }
 
 fn link(href: String, new_tab: bool) -> Target {
@@ -68,8 +50,8 @@ pub fn resolve(action: &Action, templates: &[(String, String)]) -> Target {
         ActionKind::OpenUrl => link(param.to_string(), false),
         ActionKind::OpenUrlExternal => link(param.to_string(), true),
         ActionKind::DoCall => call(param),
-        ActionKind::OpenProfile => Target::Screen(PROFILE_PATH),
-        ActionKind::OpenHistory => Target::Screen(HISTORY_PATH),
+        ActionKind::OpenProfile => Target::Screen(Route::Profile),
+        ActionKind::OpenHistory => Target::Screen(Route::Orders),
         ActionKind::Shop(name) => {
             templates.iter().find(|(k, _)| k == name).map_or(Target::Inert, |(_, t)| {
                 link(t.replace("{param}", &encode_component(param)), false)
@@ -141,11 +123,11 @@ mod tests {
         ];
         assert_eq!(
             resolve(&act(ActionKind::OpenProfile, None), &templates),
-            Target::Screen("/profile")
+            Target::Screen(Route::Profile)
         );
         assert_eq!(
             resolve(&act(ActionKind::OpenHistory, None), &templates),
-            Target::Screen("/orders")
+            Target::Screen(Route::Orders)
         );
         assert_eq!(
             resolve(&act(ActionKind::Shop("openProduct".into()), Some("a b/1")), &templates),

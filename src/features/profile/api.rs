@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use crate::core::api::auth::Token;
-use crate::core::api::client::{decode, read_ok};
+use crate::core::api::client::read_ok;
 use crate::core::api::json::Value;
 use crate::core::api::{ApiError, Client, Endpoint};
 use crate::features::profile::wire::Profile;
@@ -12,12 +12,12 @@ impl Client {
     /// `GET profile_url`.
     pub async fn profile(&self, token: &Token) -> Result<Profile, ApiError> {
         let resp = self.get(Endpoint::Profile, Some(token), Vec::new()).await?;
-        decode::profile(&resp)
+        Profile::decode(&resp)
     }
 
     /// `POST verification_change_url` with `{fields: [{field_id, value}]}`. An empty value is
     /// sent as it is — it clears the field (the document: `value` is the field's new value); the
-    /// profile decides beforehand which values may be cleared (`edit::value_to_send`).
+    /// profile decides beforehand which values may be cleared (`editor::rules::value_to_send`).
     pub async fn change_fields(
         &self,
         token: &Token,

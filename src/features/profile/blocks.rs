@@ -2,10 +2,10 @@
 //! entries are skipped (counted once in the console, never dumped: they may hold personal data);
 //! empty images are not drawn; all server text is text.
 //!
-//! Editable fields edit in place (`editing.rs`).
+//! Editable fields edit in place (`editor/`).
 
 use crate::core::context::use_app;
-use crate::core::ui::nav::A;
+use crate::core::ui::nav::RouteLink;
 use leptos::prelude::*;
 
 use crate::core::browser;
@@ -14,11 +14,11 @@ use crate::core::intl;
 use crate::core::logic::locale::Lang;
 use crate::core::logic::url::safe_image_src;
 use crate::features::profile::actions::{resolve, Target};
-use crate::features::profile::barcode::Barcode;
 use crate::features::profile::bonus::discount_percent;
+use crate::features::profile::till_card::barcode::Barcode;
 use crate::features::profile::wire::{Action, Profile, ProfileField};
 
-use crate::features::profile::editing::EditableValueView;
+use crate::features::profile::editor::view::EditableValueView;
 
 /// A server image address fit for `src` (see [`safe_image_src`]), a relative one resolved
 /// against `cabinet.json`'s URL as the API's are — not against whatever page embeds the cabinet.
@@ -48,8 +48,8 @@ fn actionable(
     let templates = use_app().config.actions.clone();
     let t = use_i18n();
     match resolve(action, &templates) {
-        Target::Screen(path) => {
-            view! { <A href=path class=class label=label>{content}</A> }.into_any()
+        Target::Screen(to) => {
+            view! { <RouteLink to class=class label=label>{content}</RouteLink> }.into_any()
         }
         Target::Link { href, new_tab: false } => {
             view! { <a class=class href=href aria-label=label>{content}</a> }.into_any()

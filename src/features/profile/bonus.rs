@@ -2,7 +2,12 @@
 
 use crate::core::api::json::Value;
 use crate::core::api::lenient;
-use crate::features::profile::wire::Discount;
+
+/// `data.discount` of the profile.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Discount {
+    pub value: Option<f64>,
+}
 
 /// The share of an order payable with bonuses, from `available_proportion` as sent. The
 /// document: "if absent, is taken as 1.0 (100 %)" — so a missing or `null` share and an explicit

@@ -5,85 +5,56 @@
 //! token is no longer valid ends the session — and then the draft being edited is kept (session
 //! storage) and comes back after signing in again.
 //!
-//! A save says "saved" only if the reloaded profile shows the change (see `saving`). With no
-//! answer, the card kept for the till stands in (see `offline`).
+//! A save says "saved" only if the reloaded profile shows the change (see `editor::saving`). With no
+//! answer, the card kept for the till stands in (see `till_card::keeping`).
 
 use leptos::prelude::*;
 
 use crate::core::api::ApiError;
-use crate::core::browser;
 use crate::core::context::{use_app, AppContext};
 use crate::core::i18n::use_i18n;
-use crate::core::session::{Notice, Session};
+use crate::core::logic::route::Route;
+use crate::core::session::Notice;
 use crate::core::ui::banner::{ErrorBanner, ReadFailureBanner};
-use crate::core::ui::effect::effect;
 use crate::core::ui::load::Load;
-use crate::core::ui::nav::{use_navigate, NavigateOptions, Redirect};
-use crate::features::orders::store::use_orders_store;
+use crate::core::ui::nav::use_nav;
 use crate::features::profile::blocks::ProfileBlocks;
-use crate::features::profile::offline::{self, KeepCardChoice, OfflineCard};
-use crate::features::profile::saving::{keep_draft, profile_editing, PageStates};
-use crate::features::profile::till_card::{stand_in, Keeping, StandIn, TillCard};
-use crate::features::sign_in::social::SocialButtons;
-use crate::features::verification::logic::CodeTarget;
-use crate::features::verification::view::CodeVerification;
+use crate::features::profile::editor::saving::{profile_editing, PageStates};
+use crate::features::profile::till_card::card::{stand_in, Keeping, StandIn, TillCard};
+use crate::features::profile::till_card::keeping::{self, KeepCardChoice, OfflineCard};
+use crate::shared::code_step::logic::CodeTarget;
+use crate::shared::code_step::view::CodeVerification;
+use crate::shared::social::flow::SocialButtons;
 
-const HERE: &str = "/profile";
 /// How long the first load may take before the kept card stands in.
 const SLOW_MS: u64 = 1500;
 
+/// The profile page (the app's guard draws it for a signed-in customer only).
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    let session = use_app().session;
-    // Checked once: signing out navigates away itself.
-    if session.token().is_none() {
-        return view! { <Redirect path=format!("/sign-in?next={HERE}")/> }.into_any();
-    }
-    view! { <ProfileView session/> }.into_any()
-}
-
-#[component]
-fn ProfileView(session: Session) -> impl IntoView {
     let i18n = use_i18n();
-    let AppContext { client, config, .. } = use_app();
-    let orders = use_orders_store();
-    let navigate = use_navigate();
+    let AppContext { client, config, session } = use_app();
+    let nav = use_nav();
     let load_client = client.clone();
+    let source_url = config.source_url.clone();
     let profile = Load::new(move || {
         let _ = i18n.lang.get();
-        let c = load_client.clone();
+        let (c, source_url) = (load_client.clone(), source_url.clone());
         let token = session.token();
         async move {
-            match token {
-                Some(t) => c.profile(&t).await,
-                None => Err(ApiError::SessionOver),
+            let Some(token) = token else {
+                return Err(ApiError::SessionOver);
+            };
+            let answer = c.profile(&token).await;
+            match &answer {
+                // Each profile shown is the card kept for the till, where the policy keeps one.
+                Ok(p) => keeping::keep_if_kept(p, session, source_url),
+                // The session ended on the server: the app's guard asks for a sign-in and comes
+                // back here (the draft is kept).
+                Err(ApiError::SessionOver) => session.end(Notice::SessionEnded),
+                Err(_) => {}
             }
-        }
-    });
-
-    // The session ended on the server: sign in again, then come back here (draft kept).
-    let nav = navigate.clone();
-    let session_over = move || {
-        session.end(Notice::SessionEnded);
-        nav(
-            &format!("/sign-in?next={HERE}"),
-            NavigateOptions { replace: true, ..Default::default() },
-        );
-    };
-    let over = session_over.clone();
-    effect(move || {
-        if matches!(profile.get(), Some(Err(ApiError::SessionOver))) {
-            over();
-        }
-    });
-
-    // Each profile shown is the card kept for the till, where the policy keeps one.
-    let source_url = config.source_url.clone();
-    effect(move || {
-        if let Some(Ok(p)) = profile.get() {
-            if offline::keeps(&session) {
-                leptos::task::spawn_local(offline::keep(p, session, source_url.clone()));
-            }
+            answer
         }
     });
     // No answer (offline, or the request hung): back online, try again at once.
@@ -112,24 +83,12 @@ fn ProfileView(session: Session) -> impl IntoView {
     let saved = RwSignal::new(false);
     let page_failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let page = PageStates { profile, session, verifying, saved, failure: page_failure };
-    let editing = profile_editing(page, client.clone(), session_over.clone());
+    let editing = profile_editing(page, client.clone());
     provide_context(editing);
 
     let sign_out = move |_| {
-        if let Some(token) = session.token() {
-            let c = client.clone();
-            // Forgotten locally first, whatever the server answers (or if it never does).
-            leptos::task::spawn_local(async move {
-                if let Err(e) = c.sign_out(&token).await {
-                    browser::warn(&format!("sign-out request failed: {e}"));
-                    session.sign_out_unconfirmed();
-                }
-            });
-        }
-        keep_draft(None);
-        orders.clear();
-        session.end(Notice::SignedOut);
-        navigate("/sign-in", NavigateOptions::default());
+        session.sign_out(&client);
+        nav.go(Route::sign_in());
     };
 
     let code_step = move |target: CodeTarget| {
@@ -180,7 +139,7 @@ fn ProfileView(session: Session) -> impl IntoView {
                     // session: the till card stands in, saying why; after no answer, with a retry
                     // (going back online retries by itself).
                     let standing = stand_in(loaded.as_ref(), slow)
-                        .and_then(|why| offline::kept_card(&session).map(|card| (why, card)));
+                        .and_then(|why| keeping::kept_card(&session).map(|card| (why, card)));
                     if let Some((why, card)) = standing {
                         let waiting = why == StandIn::Waiting;
                         let retry = (!waiting).then(|| view! {
@@ -203,7 +162,7 @@ fn ProfileView(session: Session) -> impl IntoView {
                             view! {
                                 <ProfileBlocks profile=p lang=i18n.lang.get() barcode_loaded/>
                                 {choice}
-                                <SocialButtons connect=true next=HERE/>
+                                <SocialButtons connect=true next=Route::Profile/>
                             }
                             .into_any()
                         }

@@ -4,10 +4,12 @@
 //! version does not know, without a type, or `null`, becomes [`ProfileField::Unknown`] so the rest
 //! of the profile still shows. Images sent as `""` become `None`.
 
+use crate::core::api::client::read_data;
 use crate::core::api::json::Value;
 use crate::core::api::lenient::Fields;
-use crate::features::forms::wire::FieldType;
+use crate::core::api::{ApiError, RawResponse};
 use crate::features::profile::bonus;
+use crate::shared::forms::wire::FieldType;
 
 /// What an action asks the cabinet to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,11 +187,7 @@ pub struct Bonus {
     pub payable_share: Option<f64>,
 }
 
-/// `data.discount`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Discount {
-    pub value: Option<f64>,
-}
+pub use crate::features::profile::bonus::Discount;
 
 /// The profile, ready for the views.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -203,6 +201,11 @@ pub struct Profile {
 impl Profile {
     /// Read `data` of the profile answer (`None`: no data, an empty profile). `bonus`,
     /// `bonuses` and `discount` count only as objects (`null` and `[]` are common).
+    /// Read a profile answer (a call that carried the token).
+    pub fn decode(resp: &RawResponse) -> Result<Self, ApiError> {
+        read_data(resp, true, Self::from_data)
+    }
+
     pub fn from_data(data: Option<&Value>) -> Self {
         let Some(d) = data else {
             return Self::default();

@@ -3,13 +3,13 @@
 use crate::core::api::client::{decode, insert_given};
 use crate::core::api::json::Value;
 use crate::core::api::{ApiError, Client, Endpoint};
-use crate::features::forms::wire::FormField;
+use crate::shared::forms::wire::{decode_fields, FormField};
 
 impl Client {
     /// `GET recovery_fields_url`.
     pub async fn recovery_fields(&self) -> Result<Vec<FormField>, ApiError> {
         let resp = self.get(Endpoint::RecoveryFields, None, Vec::new()).await?;
-        decode::fields(&resp)
+        decode_fields(&resp)
     }
 
     /// `POST recovery_url`; `ok` carries a message for the customer.
@@ -17,6 +17,6 @@ impl Client {
         let mut body = self.common_body();
         insert_given(&mut body, values);
         let resp = self.post(Endpoint::Recovery, None, Value::Object(body)).await?;
-        decode::recovery(&resp)
+        decode::message(&resp)
     }
 }

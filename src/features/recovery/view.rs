@@ -4,7 +4,8 @@
 //! `recovery_url` has no recovery: the page says so and sends nothing.
 
 use crate::core::context::use_app;
-use crate::core::ui::nav::A;
+use crate::core::logic::route::Route;
+use crate::core::ui::nav::RouteLink;
 use leptos::prelude::*;
 
 use crate::core::api::ApiError;
@@ -15,9 +16,9 @@ use crate::core::ui::submit::newest_only;
 use crate::core::i18n::use_i18n;
 use crate::core::ui::load::Load;
 use crate::core::ui::submit::SubmitButton;
-use crate::features::forms::logic::{self, wire_value};
-use crate::features::forms::state::{form_load_failed, FormBanner, FormState};
-use crate::features::forms::wire::{FieldType, FormField};
+use crate::shared::forms::logic::{self, wire_value};
+use crate::shared::forms::state::{form_load_failed, FormBanner, FormState};
+use crate::shared::forms::wire::{FieldType, FormField};
 
 /// The form when the server lists no recovery fields.
 fn fallback_fields(title: &str) -> Vec<FormField> {
@@ -34,7 +35,7 @@ pub fn Recover() -> impl IntoView {
                 <h1 id="wc-recover-title">{move || i18n.t().recover_title}</h1>
                 {move || view! { <ErrorBanner lines=vec![i18n.t().recover_unavailable.to_string()]/> }}
                 <p class="wc-alt">
-                    <A href="/sign-in" class="wc-link">{move || i18n.t().back_to_sign_in}</A>
+                    <RouteLink to=Route::sign_in() class="wc-link">{move || i18n.t().back_to_sign_in}</RouteLink>
                 </p>
             </section>
         }
@@ -125,7 +126,7 @@ pub fn Recover() -> impl IntoView {
                 .into_any(),
             }}
             <p class="wc-alt">
-                <A href="/sign-in" class="wc-link">{move || i18n.t().back_to_sign_in}</A>
+                <RouteLink to=Route::sign_in() class="wc-link">{move || i18n.t().back_to_sign_in}</RouteLink>
             </p>
         </section>
     }

@@ -4,13 +4,13 @@ use crate::core::api::auth::Token;
 use crate::core::api::client::{decode, insert_given};
 use crate::core::api::json::Value;
 use crate::core::api::{ApiError, Client, Endpoint};
-use crate::features::forms::wire::FormField;
+use crate::shared::forms::wire::{decode_fields, FormField};
 
 impl Client {
     /// `GET regFields_url`.
     pub async fn registration_fields(&self) -> Result<Vec<FormField>, ApiError> {
         let resp = self.get(Endpoint::RegFields, None, Vec::new()).await?;
-        decode::fields(&resp)
+        decode_fields(&resp)
     }
 
     /// `POST registration_url` with one key per field id (`values`), plus the common fields.

@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::features::forms::logic::{is_shown, wire_value, ByField};
-use crate::features::forms::wire::{FieldType, FormField};
-use crate::features::verification::logic::CodeTarget;
+use crate::shared::code_step::logic::CodeTarget;
+use crate::shared::forms::logic::{is_shown, wire_value, ByField};
+use crate::shared::forms::wire::{FieldType, FormField};
 
 /// The registration body's field part: one key per field id, plus the compatibility keys one
 /// server family requires — `login` (the login field's value) when no field is called `login`,

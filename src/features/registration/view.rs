@@ -13,10 +13,9 @@
 //! a new code, and sends the form again only if those values changed.
 
 use crate::core::context::{use_app, AppContext};
-use crate::core::storage;
-use crate::core::ui::nav::use_navigate;
-use crate::core::ui::nav::NavigateOptions;
-use crate::core::ui::nav::A;
+use crate::core::logic::route::Route;
+use crate::core::storage::{Area, Kept};
+use crate::core::ui::nav::{use_nav, RouteLink};
 use leptos::prelude::*;
 
 use crate::core::ui::submit::newest_only;
@@ -29,27 +28,30 @@ use crate::core::session::Notice;
 use crate::core::ui::banner::ErrorBanner;
 use crate::core::ui::load::Load;
 use crate::core::ui::submit::SubmitButton;
-use crate::features::forms::logic;
-use crate::features::forms::state::{form_load_failed, FormBanner, FormState};
-use crate::features::forms::wire::FormField;
 use crate::features::registration::logic::{registration_values, RegistrationDraft};
-use crate::features::sign_in::login_field::login_field;
-use crate::features::verification::logic::{same_queue, verification_queue, CodeTarget};
-use crate::features::verification::view::CodeVerification;
+use crate::shared::code_step::logic::{same_queue, verification_queue, CodeTarget};
+use crate::shared::code_step::view::CodeVerification;
+use crate::shared::forms::logic;
+use crate::shared::forms::login_field::login_field;
+use crate::shared::forms::state::{form_load_failed, FormBanner, FormState};
+use crate::shared::forms::wire::FormField;
+
+/// A registration under way: values typed (never a password) and the code step reached.
+const DRAFT: Kept<RegistrationDraft> = Kept::new(Area::Session, "web-cabinet:register");
 
 fn load_draft() -> RegistrationDraft {
-    storage::registration_draft().load().unwrap_or_default()
+    DRAFT.load().unwrap_or_default()
 }
 
 fn clear_draft() {
-    storage::registration_draft().remove();
+    DRAFT.remove();
 }
 
 #[component]
 pub fn Register() -> impl IntoView {
     let i18n = use_i18n();
     let AppContext { client, session, .. } = use_app();
-    let navigate = use_navigate();
+    let nav = use_nav();
 
     let fields_client = client.clone();
     let fields = Load::new(move || {
@@ -78,7 +80,7 @@ pub fn Register() -> impl IntoView {
             queue: queue.get_untracked(),
             step: step.get_untracked(),
         };
-        storage::registration_draft().store(&d.without_secrets(&current_fields()));
+        DRAFT.store(&d.without_secrets(&current_fields()));
     };
 
     // "Send a new code" for the value that awaits one, from the form.
@@ -104,22 +106,21 @@ pub fn Register() -> impl IntoView {
     let resend_pending = resend.pending();
     let dispatch_resend = newest_only(resend);
 
-    let nav = navigate.clone();
     let finish = move |token: Option<Token>| {
         clear_draft();
         match token {
             Some(token) => {
                 session.sign_in(token, false);
-                nav("/profile", NavigateOptions { replace: true, ..Default::default() });
+                nav.replace(Route::Profile);
             }
             None => {
                 session.tell(Notice::Registered);
-                nav("/sign-in", NavigateOptions { replace: true, ..Default::default() });
+                nav.replace(Route::sign_in());
             }
         }
     };
     // What the registration's answer leads to, run where the request finishes.
-    let finish_submit = finish.clone();
+    let finish_submit = finish;
     let on_registered = move |result: Result<Token, ApiError>| match result {
         Ok(token) => finish_submit(Some(token)),
         Err(ApiError::VerificationRequired) => {
@@ -141,7 +142,7 @@ pub fn Register() -> impl IntoView {
     };
     let submit = Action::new_local(move |body: &Vec<(String, String)>| {
         let (c, body) = (client.clone(), body.clone());
-        let on_answer = on_registered.clone();
+        let on_answer = on_registered;
         async move { on_answer(c.register(&body).await) }
     });
     let dispatch_submit = newest_only(submit);
@@ -201,7 +202,6 @@ pub fn Register() -> impl IntoView {
         let targets = queue.get();
         let total = targets.len();
         let target = targets.get(i).cloned()?;
-        let finish = finish.clone();
         let (confirmed_id, confirmed_value) = (target.field_id.clone(), target.value.clone());
         let next = move |token: Option<Token>| {
             // The profile may never say so (the published module does not): remember it here.
@@ -274,7 +274,7 @@ pub fn Register() -> impl IntoView {
                     }}
                     <p class="wc-alt">
                         {move || i18n.t().have_account}" "
-                        <A href="/sign-in" class="wc-link">{move || i18n.t().sign_in}</A>
+                        <RouteLink to=Route::sign_in() class="wc-link">{move || i18n.t().sign_in}</RouteLink>
                     </p>
                 </section>
             }

@@ -1,14 +1,9 @@
-//! Signing in: login and password (the login field guessed from the registration form), social
-//! networks through OAuth, and the callback the networks return to.
+//! Signing in: login and password (the login field guessed from the registration form, in
+//! `shared::forms`), social networks (the buttons and the flow in `shared::social`), and the
+//! callback route the networks return to.
 //!
-//! - `login_field`: which registration field is the login (pure);
-//! - `oauth`: the authorize URL, the `state`, reading the reply (pure); `social`: the buttons and
-//!   the flow kept across the network's pages; `oauth_callback`: the return route;
-//! - `view`: the sign-in page.
+//! - `api`: the sign-in calls; `view`: the sign-in page; `oauth_callback`: the return route.
 
 pub mod api;
-pub mod login_field;
-pub mod oauth;
 pub mod oauth_callback;
-pub mod social;
 pub mod view;

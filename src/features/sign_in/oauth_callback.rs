@@ -6,18 +6,16 @@
 //! customer who is signed in already, link it (`POST token_refresh_url`).
 
 use crate::core::context::{use_app, AppContext};
-use crate::core::ui::nav::use_navigate;
-use crate::core::ui::nav::NavigateOptions;
-use crate::core::ui::nav::A;
+use crate::core::logic::route::Route;
+use crate::core::ui::nav::{use_nav, RouteLink};
 use leptos::prelude::*;
 
 use crate::core::api::{ApiError, SocialGrant, SocialNetwork};
 use crate::core::browser;
 use crate::core::i18n::use_i18n;
-use crate::core::logic::url::local_path;
 use crate::core::ui::banner::ErrorBanner;
-use crate::features::sign_in::oauth::{parse_reply, state_matches};
-use crate::features::sign_in::social::{Pending, CALLBACK_PATH};
+use crate::shared::social::flow::Pending;
+use crate::shared::social::oauth::{parse_reply, state_matches};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Phase {
@@ -30,11 +28,12 @@ enum Phase {
 pub fn OAuthCallback() -> impl IntoView {
     let i18n = use_i18n();
     let AppContext { client, session, .. } = use_app();
-    let navigate = use_navigate();
+    let nav = use_nav();
     let phase = RwSignal::new(Phase::Working);
 
     let (fragment, query) = browser::location_fragment_and_query();
-    browser::replace_url(&format!("/{CALLBACK_PATH}"));
+    // The network's reply (a token in the fragment) leaves the address bar at once.
+    nav.replace(Route::OAuthCallback);
     let mut reply = parse_reply(&fragment);
     let from_query = parse_reply(&query);
     reply.error = reply.error.or(from_query.error);
@@ -58,7 +57,7 @@ pub fn OAuthCallback() -> impl IntoView {
     match checked {
         Err(message) => fail(message.to_string()),
         Ok((pending, grant)) => {
-            let next = local_path(&pending.next).unwrap_or("/profile").to_string();
+            let next = Route::after_sign_in(&pending.next).unwrap_or(Route::Profile);
             leptos::task::spawn_local(async move {
                 let token = session.token();
                 let result = match (&token, pending.connect) {
@@ -70,7 +69,7 @@ pub fn OAuthCallback() -> impl IntoView {
                 match result {
                     Ok(Some(token)) => {
                         session.sign_in(token, false);
-                        navigate(&next, NavigateOptions { replace: true, ..Default::default() });
+                        nav.replace(next);
                     }
                     Ok(None) => phase.set(Phase::Linked),
                     Err(ApiError::Rejected(r)) => {
@@ -89,13 +88,13 @@ pub fn OAuthCallback() -> impl IntoView {
                 Phase::Working => view! { <p class="wc-loading" role="status">{i18n.t().oauth_working}</p> }.into_any(),
                 Phase::Linked => view! {
                     <div class="wc-banner wc-banner--info" role="status"><p>{i18n.t().social_linked}</p></div>
-                    <A href="/profile" class="wc-button">{i18n.t().to_profile}</A>
+                    <RouteLink to=Route::Profile class="wc-button">{i18n.t().to_profile}</RouteLink>
                 }
                 .into_any(),
                 Phase::Failed(lines) => view! {
                     <ErrorBanner lines=lines/>
                     <p class="wc-alt">
-                        <A href="/sign-in" class="wc-link">{i18n.t().back_to_sign_in}</A>
+                        <RouteLink to=Route::sign_in() class="wc-link">{i18n.t().back_to_sign_in}</RouteLink>
                     </p>
                 }
                 .into_any(),

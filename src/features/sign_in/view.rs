@@ -6,9 +6,8 @@
 //! survives every failure; a request in flight can't be sent twice.
 
 use crate::core::context::{use_app, AppContext};
-use crate::core::ui::nav::NavigateOptions;
-use crate::core::ui::nav::A;
-use crate::core::ui::nav::{use_navigate, use_query_map};
+use crate::core::logic::route::Route;
+use crate::core::ui::nav::{use_nav, RouteLink};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -21,15 +20,14 @@ use crate::core::api::ApiError;
 use crate::core::browser;
 use crate::core::config::TokenStorage;
 use crate::core::i18n::use_i18n;
-use crate::core::logic::url::local_path;
 use crate::core::session::Notice;
 use crate::core::ui::banner::{ErrorBanner, Notice as NoticeBanner};
 use crate::core::ui::load::Load;
 use crate::core::ui::reveal::RevealToggle;
-use crate::features::forms::logic::{input_kind, InputKind, Purpose};
-use crate::features::forms::wire::FieldType;
-use crate::features::sign_in::login_field::login_field;
-use crate::features::sign_in::social::SocialButtons;
+use crate::shared::forms::logic::{input_kind, InputKind, Purpose};
+use crate::shared::forms::login_field::login_field;
+use crate::shared::forms::wire::FieldType;
+use crate::shared::social::flow::SocialButtons;
 
 /// How the login input looks, from the server's login field.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,25 +49,16 @@ impl LoginInput {
 }
 
 #[component]
-pub fn SignIn() -> impl IntoView {
+pub fn SignIn(
+    /// The signed-in screen that asked for this sign-in.
+    next: Option<Route>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let AppContext { client, session, config, .. } = use_app();
-    let navigate = use_navigate();
-    let query = use_query_map();
 
-    // Back to where the customer was (a local path only), else the profile.
-    let next = move || {
-        query
-            .with_untracked(|q| q.get("next"))
-            .as_deref()
-            .and_then(local_path)
-            .map_or_else(|| "/profile".to_string(), str::to_string)
-    };
-    effect(move || {
-        if session.is_signed_in() {
-            navigate(&next(), NavigateOptions { replace: true, ..Default::default() });
-        }
-    });
+    // Back to where the customer was going, else the profile.
+    let next = next.unwrap_or(Route::Profile);
+    let nav = use_nav();
 
     let fields_client = client.clone();
     let fields = Load::new(move || {
@@ -107,8 +96,12 @@ pub fn SignIn() -> impl IntoView {
     let banner_ref = NodeRef::<html::Div>::new();
 
     // What an answer leads to, run where the sign-in finishes.
+    let after = StoredValue::new(next.clone());
     let on_answer = move |result: Result<Token, ApiError>| match result {
-        Ok(token) => session.sign_in(token, remember.get_untracked()),
+        Ok(token) => {
+            session.sign_in(token, remember.get_untracked());
+            nav.replace(after.get_value());
+        }
         Err(e) => {
             // Put the customer where the problem is: the field the server blamed, else the
             // message.
@@ -285,14 +278,14 @@ pub fn SignIn() -> impl IntoView {
                     {move || if pending.get() { i18n.t().signing_in } else { i18n.t().sign_in }}
                 </button>
             </form>
-            <SocialButtons connect=false next=next()/>
+            <SocialButtons connect=false next=next.clone()/>
             {config.offers_recovery().then(|| view! {
                 <p class="wc-alt">
-                    <A href="/recover" class="wc-link">{move || i18n.t().recover_link}</A>
+                    <RouteLink to=Route::Recover class="wc-link">{move || i18n.t().recover_link}</RouteLink>
                 </p>
             })}
             <p class="wc-alt">
-                <A href="/register" class="wc-link">{move || i18n.t().register_link}</A>
+                <RouteLink to=Route::Register class="wc-link">{move || i18n.t().register_link}</RouteLink>
             </p>
         </section>
     }

@@ -10,10 +10,10 @@ use crate::core::ui::effect::effect;
 
 use crate::core::api::ApiError;
 use crate::core::i18n::use_i18n;
-use crate::features::forms::logic::{input_kind, Purpose};
-use crate::features::forms::wire::{FieldType, FormField};
-use crate::features::profile::edit::{badge, edit_field, editor_value, Badge};
+use crate::features::profile::editor::rules::{badge, edit_field, editor_value, Badge};
 use crate::features::profile::wire::EditableValue;
+use crate::shared::forms::logic::{input_kind, Purpose};
+use crate::shared::forms::wire::{FieldType, FormField};
 use serde::{Deserialize, Serialize};
 
 /// The one field being edited, and what was typed into it (as its input holds it: a date as
@@ -46,7 +46,10 @@ pub struct ProfileEditing {
 
 /// A name or labelled value: shown, or edited in place; with its verification state.
 #[component]
-pub(super) fn EditableValueView(field: EditableValue, heading: bool) -> impl IntoView {
+pub(in crate::features::profile) fn EditableValueView(
+    field: EditableValue,
+    heading: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let editing = expect_context::<ProfileEditing>();
     let id = field.id.clone();
@@ -146,7 +149,7 @@ pub(super) fn EditableValueView(field: EditableValue, heading: bool) -> impl Int
 fn Editor(form: FormField, title: String) -> impl IntoView {
     let i18n = use_i18n();
     let editing = expect_context::<ProfileEditing>();
-    let input_id = format!("wc-edit-{}", crate::features::forms::logic::dom_id("f", &form.id));
+    let input_id = format!("wc-edit-{}", crate::shared::forms::logic::dom_id("f", &form.id));
     let form_id = form.id.clone();
     let error_id = format!("{input_id}-error");
     let kind = input_kind(&form.field_type, &form.id, Purpose::NewValue);

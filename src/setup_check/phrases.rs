@@ -12,7 +12,7 @@ fn quoted(name: &str, ru: bool) -> String {
         format!("“{name}”")
     }
 }
-use crate::features::setup_check::diagnose::Finding;
+use crate::setup_check::diagnose::Finding;
 
 pub struct SetupStrings {
     pub title: &'static str,

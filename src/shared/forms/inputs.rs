@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::core::i18n::use_i18n;
 use crate::core::ui::reveal::RevealToggle;
-use crate::features::forms::logic::{dom_id, field_input_kind};
-use crate::features::forms::wire::{FieldType, FormField};
+use crate::shared::forms::logic::{dom_id, field_input_kind};
+use crate::shared::forms::wire::{FieldType, FormField};
 
 /// The DOM id of a form field's input, for focusing it.
 pub fn input_id(field_id: &str) -> String {

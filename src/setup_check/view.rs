@@ -15,13 +15,13 @@ use crate::core::config::{ApiConfig, Config, TokenStorage};
 use crate::core::context::{use_app, AppContext};
 use crate::core::i18n::use_i18n;
 use crate::core::ui::load::Load;
-use crate::core::ui::nav::Nav;
+use crate::core::ui::nav::use_nav;
 use crate::features::orders::paging::PageRequest;
-use crate::features::setup_check::diagnose::{
+use crate::setup_check::diagnose::{
     cors_headers, field_ids, fields_answer, method_answer, overall, paging_answers, profile_answer,
     wrong_code_answer, Finding, OrderIds, Severity,
 };
-use crate::features::setup_check::phrases::{finding, strings};
+use crate::setup_check::phrases::{finding, strings};
 
 /// The settings as rows of (key, value); `None` values read "not set".
 fn settings(config: &Config, route_base: &str) -> Vec<(String, Option<String>)> {
@@ -134,7 +134,7 @@ pub fn SetupCheck() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || strings(i18n.lang.get());
     let AppContext { client, config, .. } = use_app();
-    let route_base = use_context::<Nav>().map(|n| n.base()).unwrap_or_default();
+    let route_base = use_nav().base();
     let demo = config.api == ApiConfig::Demo;
     let rows = settings(&config, &route_base);
     let urls = config.clone();

@@ -13,21 +13,38 @@ use crate::core::context::use_app;
 use crate::core::i18n::use_i18n;
 use crate::core::logic::url;
 use crate::core::session::Session;
-use crate::core::storage;
-use crate::features::profile::barcode::Barcode;
+use crate::core::storage::{Area, Kept};
 use crate::features::profile::blocks::ProfileBlocks;
-use crate::features::profile::till_card::{is_picture, Keeping, TillCard};
+use crate::features::profile::till_card::barcode::Barcode;
+use crate::features::profile::till_card::card::{is_picture, Keeping, TillCard};
 use crate::features::profile::wire::Profile;
+
+/// The loyalty card kept for the till with no signal (`card` says when), in the area that
+/// holds the token: it goes when the session goes.
+pub fn kept_card_in(area: Area) -> Kept<TillCard> {
+    Kept::new(area, "web-cabinet:till-card")
+}
+
+/// Delete the till card kept on this device, wherever it is.
+pub fn forget_kept_card() {
+    kept_card_in(Area::Session).remove();
+    kept_card_in(Area::Local).remove();
+}
+
+/// Whoever signs in next, and whenever a session ends, a card kept before is not theirs to see.
+pub fn forget_card_on_change(session: Session) {
+    session.on_change(|_| forget_kept_card());
+}
 
 /// The kept card, if it may be shown now; an unfit one is deleted on sight.
 pub fn kept_card(session: &Session) -> Option<TillCard> {
     let (owner, area) = (session.fingerprint()?, session.token_area()?);
     let keeping = Keeping::of(session.storage());
-    match storage::till_card(area).load() {
+    match kept_card_in(area).load() {
         Some(card) if card.fit_for(&owner, keeping, js_sys::Date::now()) => Some(card),
         _ => {
             // Unreadable (another format, edited) or not this session's: never shown.
-            storage::till_card(area).remove();
+            kept_card_in(area).remove();
             None
         }
     }
@@ -40,6 +57,13 @@ pub fn keeps(session: &Session) -> bool {
         Keeping::Always => true,
         Keeping::IfTicked => kept_card(session).is_some(),
         Keeping::Never => false,
+    }
+}
+
+/// Keep the card of `profile` where the policy keeps one (in the background).
+pub fn keep_if_kept(profile: &Profile, session: Session, source_url: String) {
+    if keeps(&session) {
+        leptos::task::spawn_local(keep(profile.clone(), session, source_url));
     }
 }
 
@@ -62,8 +86,8 @@ pub async fn keep(profile: Profile, session: Session, source_url: String) {
         return;
     }
     match TillCard::from_profile(&profile, &owner, js_sys::Date::now(), picture) {
-        Some(card) => storage::till_card(area).store(&card),
-        None => storage::till_card(area).remove(),
+        Some(card) => kept_card_in(area).store(&card),
+        None => kept_card_in(area).remove(),
     }
 }
 
@@ -81,9 +105,7 @@ async fn fetch_picture(source: &str, config_url: &str) -> Option<String> {
         .filter(|a| a.ok())?;
     let raw: web_sys::Response = answer.into();
     let blob: web_sys::Blob = JsFuture::from(raw.blob().ok()?).await.ok()?.dyn_into().ok()?;
-    if !blob.type_().starts_with("image/")
-        || blob.size() > super::till_card::MAX_PICTURE_BYTES as f64
-    {
+    if !blob.type_().starts_with("image/") || blob.size() > super::card::MAX_PICTURE_BYTES as f64 {
         return None;
     }
     let data_url = read_as_data_url(&blob).await?;
@@ -149,7 +171,7 @@ pub fn KeepCardChoice(profile: Profile) -> impl IntoView {
         if ticked {
             leptos::task::spawn_local(keep(profile.clone(), session, source_url.clone()));
         } else {
-            session.forget_card();
+            forget_kept_card();
         }
     };
     view! {

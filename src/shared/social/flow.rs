@@ -9,14 +9,12 @@ use crate::core::browser::{self};
 use crate::core::config::SocialConfig;
 use crate::core::context::use_app;
 use crate::core::i18n::use_i18n;
+use crate::core::logic::route::Route;
 use crate::core::logic::url;
-use crate::core::storage;
-use crate::core::ui::nav::Nav;
-use crate::features::sign_in::oauth::{authorize_url, state_from_bytes};
+use crate::core::storage::{Area, Kept};
+use crate::core::ui::nav::use_nav;
+use crate::shared::social::oauth::{authorize_url, state_from_bytes};
 use serde::{Deserialize, Serialize};
-
-/// The cabinet route the networks send customers back to.
-pub const CALLBACK_PATH: &str = "oauth/callback";
 
 /// An OAuth flow this browser started.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,16 +27,20 @@ pub struct Pending {
     pub next: String,
 }
 
+/// The OAuth flow this tab started, until the network sends the customer back.
+const OAUTH_FLOW: Kept<Pending> = Kept::new(Area::Session, "web-cabinet:oauth");
+
 impl Pending {
     /// Take the pending flow out of storage (a reply can be used once).
     pub fn take() -> Option<Self> {
-        storage::oauth_flow().take()
+        OAUTH_FLOW.take()
     }
 }
 
 /// The absolute URL the network returns to: the callback route under the cabinet's route base.
 pub fn redirect_uri(route_base: &str) -> String {
-    url::resolve(&browser::base_uri(), &format!("{route_base}/{CALLBACK_PATH}")).unwrap_or_default()
+    let callback = format!("{route_base}{}", Route::OAuthCallback.path());
+    url::resolve(&browser::base_uri(), &callback).unwrap_or_default()
 }
 
 fn start(social: &SocialConfig, connect: bool, next: &str, route_base: &str) {
@@ -52,7 +54,7 @@ fn start(social: &SocialConfig, connect: bool, next: &str, route_base: &str) {
         connect,
         next: next.into(),
     };
-    storage::oauth_flow().store(&pending);
+    OAUTH_FLOW.store(&pending);
     browser::go_to(&authorize_url(
         &social.authorize_url,
         &social.client_id,
@@ -64,10 +66,11 @@ fn start(social: &SocialConfig, connect: bool, next: &str, route_base: &str) {
 
 /// A button per configured network. `connect`: link to the signed-in account.
 #[component]
-pub fn SocialButtons(connect: bool, #[prop(into)] next: String) -> impl IntoView {
+pub fn SocialButtons(connect: bool, next: Route) -> impl IntoView {
     let i18n = use_i18n();
     let networks = use_app().config.social.clone();
-    let route_base = use_context::<Nav>().map(|n| n.base()).unwrap_or_default();
+    let route_base = use_nav().base();
+    let next = next.path();
     (!networks.is_empty()).then(|| {
         let buttons = networks
             .into_iter()

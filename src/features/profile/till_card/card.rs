@@ -13,11 +13,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::api::ApiError;
 use crate::core::config::TokenStorage;
-use crate::features::forms::wire::FieldType;
 use crate::features::profile::bonus::discount_percent;
 use crate::features::profile::wire::{
     Bonus, Discount, EditableValue, Profile, ProfileField, Verification,
 };
+use crate::shared::forms::wire::FieldType;
 
 /// Bumped whenever the stored shape changes: a card of another format is discarded.
 pub const FORMAT: u32 = 1;

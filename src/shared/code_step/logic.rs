@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::features::forms::wire::{FieldType, FormField};
+use crate::shared::forms::wire::{FieldType, FormField};
 
 /// A value to confirm with a code, in the order the server listed the fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,6 +1,6 @@
 //! Which registration field is the login — it labels and types the sign-in screen's login input.
 
-use crate::features::forms::wire::{FieldType, FormField};
+use crate::shared::forms::wire::{FieldType, FormField};
 
 /// The field marked `isLogin`; failing that (most real servers send no `isLogin`), the one with id
 /// `login`, `email` or `phone` (in that order); failing that, the first e-mail field.

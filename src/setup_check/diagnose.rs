@@ -10,7 +10,7 @@ use crate::core::api::error::ApiError;
 use crate::core::api::json::Value;
 use crate::core::api::lenient::entries;
 use crate::core::api::request::RawResponse;
-use crate::features::forms::wire::form_fields;
+use crate::shared::forms::wire::form_fields;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {

@@ -5,8 +5,10 @@
 //! (`select_box`, `date_picker`, `checkbox`, anything newer) are kept, not rejected, so a renderer
 //! can fall back to a text input.
 
+use crate::core::api::client::read_data;
 use crate::core::api::json::Value;
 use crate::core::api::lenient::{self, Fields};
+use crate::core::api::{ApiError, RawResponse};
 use serde::{Deserialize, Serialize};
 
 /// The input type of a field, or of a verification code (`code_input_type`). Stored (in a
@@ -161,6 +163,11 @@ impl FormField {
     pub fn has_blank_title(&self) -> bool {
         self.title.trim().is_empty()
     }
+}
+
+/// Read a registration-fields or recovery-fields answer.
+pub fn decode_fields(resp: &RawResponse) -> Result<Vec<FormField>, ApiError> {
+    read_data(resp, false, form_fields)
 }
 
 /// Read `data` of the registration-fields and recovery-fields answers: each field on its own,

@@ -9,9 +9,9 @@ use crate::core::browser;
 use crate::core::i18n::use_i18n;
 use crate::core::logic::read_failure::ReadFailure;
 use crate::core::ui::banner::{ErrorBanner, ReadFailureBanner};
-use crate::features::forms::inputs::{input_id, FieldInput};
-use crate::features::forms::logic::{self, ByField, Problem};
-use crate::features::forms::wire::FormField;
+use crate::shared::forms::inputs::{input_id, FieldInput};
+use crate::shared::forms::logic::{self, ByField, Problem};
+use crate::shared::forms::wire::FormField;
 
 #[derive(Clone, Copy)]
 pub struct FormState {
@@ -102,7 +102,7 @@ impl FormState {
         let i18n = use_i18n();
         Signal::derive(move || {
             if let Some(p) = problems.with(|m| m.get(&id).copied()) {
-                return Some(i18n.t().problem(p).to_string());
+                return Some(p.message(i18n.t()).to_string());
             }
             match failure.get() {
                 Some(ApiError::Rejected(r)) => r.for_field(&id).map(str::to_string),

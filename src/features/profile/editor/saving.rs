@@ -8,26 +8,42 @@ use leptos::prelude::*;
 
 use crate::core::api::{ApiError, Client};
 use crate::core::browser;
+use crate::core::context::use_app;
 use crate::core::i18n::use_i18n;
-use crate::core::session::Session;
-use crate::core::storage;
+use crate::core::session::{Change as SessionChange, Notice, Session};
+use crate::core::storage::{Area, Kept};
 use crate::core::ui::effect::effect;
 use crate::core::ui::load::Load;
 use crate::core::ui::submit::newest_only;
-use crate::features::forms::wire::{FieldType, FormField};
-use crate::features::profile::edit::{change_applied, edit_field, value_to_send};
-use crate::features::profile::editing::{Draft, ProfileEditing};
+use crate::features::profile::editor::rules::{change_applied, edit_field, value_to_send};
+use crate::features::profile::editor::view::{Draft, ProfileEditing};
+use crate::features::profile::till_card::keeping;
 use crate::features::profile::wire::{EditableValue, Profile, ProfileField};
-use crate::features::verification::logic::CodeTarget;
+use crate::shared::code_step::logic::CodeTarget;
+use crate::shared::forms::wire::{FieldType, FormField};
+
+/// A profile edit carried across a sign-in.
+const DRAFT: Kept<Draft> = Kept::new(Area::Session, "web-cabinet:profile-draft");
 
 fn load_draft() -> Option<Draft> {
-    storage::profile_draft().load()
+    DRAFT.load()
+}
+
+/// An edit is not carried across a sign-out (the next customer at this device is not shown it);
+/// across a session the server ended, it is.
+pub fn forget_draft_on_sign_out(session: Session) {
+    session.on_change(|change| {
+        if matches!(change, SessionChange::Ended(Notice::SignedOut | Notice::SignedOutUnconfirmed))
+        {
+            DRAFT.remove();
+        }
+    });
 }
 
 pub(super) fn keep_draft(draft: Option<&Draft>) {
     match draft {
-        Some(draft) => storage::profile_draft().store(draft),
-        None => storage::profile_draft().remove(),
+        Some(draft) => DRAFT.store(draft),
+        None => DRAFT.remove(),
     }
 }
 
@@ -76,7 +92,7 @@ struct Saved {
 
 /// The page's own states that a save or a confirmation changes.
 #[derive(Clone, Copy)]
-pub(super) struct PageStates {
+pub(in crate::features::profile) struct PageStates {
     pub profile: Load<Result<Profile, ApiError>>,
     pub session: Session,
     /// The code step, shown in place of the profile.
@@ -87,12 +103,11 @@ pub(super) struct PageStates {
     pub failure: RwSignal<Option<ApiError>>,
 }
 
-/// The editing state and commands for the page's editors; `session_over` is what the page does
-/// when the server says the session has ended.
-pub(super) fn profile_editing(
+/// The editing state and commands for the page's editors. A session the server says is over
+/// ends (the app's guard then asks for a sign-in, the draft kept).
+pub(in crate::features::profile) fn profile_editing(
     page: PageStates,
     client: Client,
-    session_over: impl Fn() + Clone + 'static,
 ) -> ProfileEditing {
     let i18n = use_i18n();
     let PageStates { profile, session, verifying, saved, failure: page_failure } = page;
@@ -118,13 +133,15 @@ pub(super) fn profile_editing(
     };
 
     // What a save's answer leads to, run where the request finishes.
-    let over = session_over.clone();
+    let source_url = use_app().config.source_url.clone();
     let on_saved = move |result: Result<Saved, ApiError>| {
         let Some(d) = draft.get_untracked() else {
             return;
         };
         match result {
             Ok(Saved { profile: reloaded, applied }) => {
+                // The card kept for the till follows the profile shown.
+                keeping::keep_if_kept(&reloaded, session, source_url.clone());
                 profile.set(Ok(reloaded));
                 if applied {
                     refocus.set(Some(d.field_id.clone()));
@@ -140,7 +157,7 @@ pub(super) fn profile_editing(
                 let target = code_target(&d.field_id, field.as_ref(), d.value.trim());
                 verifying.set(Some(target));
             }
-            Err(ApiError::SessionOver) => over(),
+            Err(ApiError::SessionOver) => session.end(Notice::SessionEnded),
             Err(e) => failure.set(Some(e)),
         }
     };
@@ -171,18 +188,17 @@ pub(super) fn profile_editing(
     let saving = save.pending();
     let dispatch_save = newest_only(save);
 
-    let over = session_over.clone();
     let on_code_sent = move |result: Result<CodeTarget, ApiError>| match result {
         Ok(target) => {
             verifying.set(Some(target));
         }
-        Err(ApiError::SessionOver) => over(),
+        Err(ApiError::SessionOver) => session.end(Notice::SessionEnded),
         Err(e) => page_failure.set(Some(e)),
     };
     let confirm_client = client.clone();
     let confirm = Action::new_local(move |field: &EditableValue| {
         let (c, f, token) = (confirm_client.clone(), field.clone(), session.token());
-        let on_answer = on_code_sent.clone();
+        let on_answer = on_code_sent;
         async move {
             let value = f.value.clone().unwrap_or_default();
             let result = match token {

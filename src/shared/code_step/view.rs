@@ -12,7 +12,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::core::context::use_app;
-use crate::core::storage;
+use crate::core::storage::{Area, Kept};
 use crate::core::ui::effect::effect;
 
 use crate::core::ui::submit::newest_only;
@@ -24,12 +24,21 @@ use crate::core::i18n::use_i18n;
 use crate::core::ui::banner::ErrorBanner;
 use crate::core::ui::reveal::RevealToggle;
 use crate::core::ui::submit::SubmitButton;
-use crate::features::forms::logic::{input_kind, Purpose};
-use crate::features::verification::logic::{clock, resend_opens_at, seconds_left, CodeTarget};
+use crate::shared::code_step::logic::{clock, resend_opens_at, seconds_left, CodeTarget};
+use crate::shared::forms::logic::{input_kind, Purpose};
+
+/// When "send the code again" opens for `target` (milliseconds since the epoch).
+fn kept_deadline(target: &CodeTarget) -> Kept<u64> {
+    Kept::keyed(
+        Area::Session,
+        "web-cabinet:resend:",
+        &format!("{}:{}", target.field_id, target.value),
+    )
+}
 
 /// When "send again" opens for `target`, kept so that a reload does not start it over.
 fn resend_deadline(target: &CodeTarget) -> u64 {
-    let kept = storage::resend_deadline(target);
+    let kept = kept_deadline(target);
     let shown = kept.load();
     let deadline = resend_opens_at(target, shown, browser::now_ms());
     if shown != Some(deadline) {
@@ -93,7 +102,7 @@ pub fn CodeVerification(
     let done_target = target.clone();
     let on_verified_answer = move |result: Result<Option<Token>, ApiError>| match result {
         Ok(token) => {
-            storage::resend_deadline(&done_target).remove();
+            kept_deadline(&done_target).remove();
             on_verified.run(token);
         }
         Err(e) => {

@@ -5,7 +5,8 @@
 //! malformed e-mail at once, with the same message style as the server's own errors. The server
 //! still has the last word.
 
-use crate::features::forms::wire::{FieldType, FormField};
+use crate::core::i18n::Strings;
+use crate::shared::forms::wire::{FieldType, FormField};
 use serde::{Deserialize, Serialize};
 
 /// Why a value can't be sent yet.
@@ -16,6 +17,19 @@ pub enum Problem {
     Phone,
     Number,
     Date,
+}
+
+impl Problem {
+    /// What the customer is told.
+    pub fn message(self, t: &Strings) -> &'static str {
+        match self {
+            Self::Required => t.required,
+            Self::Email => t.problem_email,
+            Self::Phone => t.problem_phone,
+            Self::Number => t.problem_number,
+            Self::Date => t.problem_date,
+        }
+    }
 }
 
 /// Ids of confirmation fields the cabinet fills itself: the customer is never asked twice.

@@ -7,9 +7,9 @@
 //! as confirmed until the server reports otherwise.
 
 use crate::core::logic::text::fold_case;
-use crate::features::forms::logic::{date_to_wire, wire_value};
-use crate::features::forms::wire::{FieldType, FormField};
 use crate::features::profile::wire::{EditableValue, Verification};
+use crate::shared::forms::logic::{date_to_wire, wire_value};
+use crate::shared::forms::wire::{FieldType, FormField};
 
 /// The form field a profile value is edited with: the profile's own type when it sent one,
 /// else the registration field with the same id (type and options), else text. It is required
@@ -152,7 +152,7 @@ pub fn badge(field: &EditableValue, confirmed_here: &[(String, String)]) -> Badg
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::forms::wire::SelectOption;
+    use crate::shared::forms::wire::SelectOption;
 
     fn profile_value(id: &str, value: &str, verification: Verification) -> EditableValue {
         EditableValue {
