@@ -156,6 +156,9 @@ impl Browser {
                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
                             "--disable-quic", "--no-first-run", "--window-size=1280,900",
                             "--enable-precise-memory-info", "--js-flags=--expose-gc",
+                            // A journey switches screens hundreds of times in seconds: without this
+                            // Chromium drops history entries past ~200 in 10 s.
+                            "--disable-ipc-flooding-protection",
                             format!("--lang={lang}"), format!("--user-data-dir={}", profile.0.display()),
                         ],
                         "prefs": { "intl.accept_languages": lang },
@@ -591,6 +594,29 @@ impl Browser {
             .await
             .expect("run axe");
         strings(result)
+    }
+
+    /// What the browser console said since the last read, as (level, message): Chromium only
+    /// (`None` elsewhere: geckodriver and WebKit's driver keep no log to ask for).
+    pub async fn console(&self) -> Option<Vec<(String, String)>> {
+        if self.engine != Engine::Chromium {
+            return None;
+        }
+        let log = self
+            .client
+            .issue_cmd(Chromium("se/log", serde_json::json!({ "type": "browser" })))
+            .await
+            .expect("the browser log");
+        let text = |e: &serde_json::Value, key: &str| {
+            e.get(key).and_then(|v| v.as_str()).unwrap_or_default().to_string()
+        };
+        Some(
+            log.as_array()
+                .into_iter()
+                .flatten()
+                .map(|e| (text(e, "level"), text(e, "message")))
+                .collect(),
+        )
     }
 
     /// What the page shows and said, for a failure message: the address, whether the panic

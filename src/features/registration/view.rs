@@ -26,11 +26,11 @@ use crate::core::browser::{self};
 use crate::core::i18n::use_i18n;
 use crate::core::session::Notice;
 use crate::core::ui::banner::ErrorBanner;
-use crate::core::ui::load::Load;
 use crate::core::ui::submit::SubmitButton;
 use crate::features::registration::logic::{registration_values, RegistrationDraft};
 use crate::shared::code_step::logic::{same_queue, verification_queue, CodeTarget};
 use crate::shared::code_step::view::CodeVerification;
+use crate::shared::forms::api::registration_fields;
 use crate::shared::forms::logic;
 use crate::shared::forms::login_field::login_field;
 use crate::shared::forms::state::{form_load_failed, FormBanner, FormState};
@@ -53,12 +53,7 @@ pub fn Register() -> impl IntoView {
     let AppContext { client, session, .. } = use_app();
     let nav = use_nav();
 
-    let fields_client = client.clone();
-    let fields = Load::new(move || {
-        let _ = i18n.lang.get();
-        let c = fields_client.clone();
-        async move { c.registration_fields().await }
-    });
+    let fields = registration_fields(&client);
     let fields_failure = fields.failure();
 
     let draft = load_draft();

@@ -22,8 +22,8 @@ use crate::core::config::TokenStorage;
 use crate::core::i18n::use_i18n;
 use crate::core::session::Notice;
 use crate::core::ui::banner::{ErrorBanner, Notice as NoticeBanner};
-use crate::core::ui::load::Load;
 use crate::core::ui::reveal::RevealToggle;
+use crate::shared::forms::api::registration_fields;
 use crate::shared::forms::logic::{input_kind, InputKind, Purpose};
 use crate::shared::forms::login_field::login_field;
 use crate::shared::forms::wire::FieldType;
@@ -60,13 +60,7 @@ pub fn SignIn(
     let next = next.unwrap_or(Route::Profile);
     let nav = use_nav();
 
-    let fields_client = client.clone();
-    let fields = Load::new(move || {
-        // Titles come in the request's language: follow the switch.
-        let _ = i18n.lang.get();
-        let c = fields_client.clone();
-        async move { c.registration_fields().await }
-    });
+    let fields = registration_fields(&client);
     // Start-up milestones: the form can be typed into now; its labels follow the server's fields.
     effect(move || browser::mark("web-cabinet:sign-in-interactive"));
     effect(move || {

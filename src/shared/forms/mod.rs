@@ -6,6 +6,7 @@
 //!   problems and banner;
 //! - `login_field`: which registration field is the login (pure).
 
+pub mod api;
 pub mod inputs;
 pub mod logic;
 pub mod login_field;
