@@ -2,7 +2,8 @@
 //! bundle (`dist/` plus a `cabinet.json`) with the repository's own config files, reverse-proxies
 //! the API to the test server (which plays the shop's backend), and the browser goes through it:
 //! headers, caching, compression, SPA fallback, the strict CSP on every screen, and the start-up
-//! benchmark with and without Chromium's "Slow 4G" throttling. Figures are printed, not asserted.
+//! benchmark with and without Chromium's "Slow 4G" throttling, and (ignored: `scripts/bench`)
+//! Google Lighthouse on sign-in and registration. Figures are printed, not asserted.
 
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
 
@@ -323,5 +324,85 @@ async fn start_up_benchmark_through_nginx() {
             })
             .collect();
         assert!(twice.is_empty(), "{}: files fetched more than once: {twice:?}", engine.name());
+    }
+}
+
+/// Google Lighthouse's figures for one page, as a merchant evaluating the cabinet would read them.
+struct Lighthouse {
+    performance: f64,
+    accessibility: f64,
+    best_practices: f64,
+    fcp_ms: f64,
+    lcp_ms: f64,
+    tbt_ms: f64,
+    cls: f64,
+    interactive_ms: f64,
+}
+
+/// Run Lighthouse (npm, installed by `scripts/setup --bench`) on `url` in the Chromium the suite
+/// uses: mobile, its default simulated throttling (150 ms round trip, 1.6 Mbit/s, a 4× slower
+/// CPU), a fresh profile.
+async fn lighthouse(url: &str) -> Lighthouse {
+    let tools = std::env::var("WEB_CABINET_TOOLS")
+        .unwrap_or_else(|_| format!("{}/.cache/web-cabinet", std::env::var("HOME").unwrap()));
+    let cli = format!("{tools}/npm/node_modules/lighthouse/cli/index.js");
+    assert!(std::path::Path::new(&cli).is_file(), "no Lighthouse: run scripts/setup --bench");
+    let report = std::env::temp_dir().join(format!("wc-lighthouse-{}.json", std::process::id()));
+    let status = tokio::process::Command::new("node")
+        .arg(&cli)
+        .arg(url)
+        .arg("--quiet")
+        .arg("--output=json")
+        .arg(format!("--output-path={}", report.display()))
+        .arg("--only-categories=performance,accessibility,best-practices")
+        .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage")
+        .env("CHROME_PATH", support::browser::chromium())
+        .status()
+        .await
+        .expect("run lighthouse");
+    assert!(status.success(), "lighthouse failed on {url}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).expect("the report")).unwrap();
+    std::fs::remove_file(&report).ok();
+    let score = |category: &str| json["categories"][category]["score"].as_f64().unwrap_or(f64::NAN);
+    let audit = |id: &str| json["audits"][id]["numericValue"].as_f64().unwrap_or(f64::NAN);
+    Lighthouse {
+        performance: score("performance"),
+        accessibility: score("accessibility"),
+        best_practices: score("best-practices"),
+        fcp_ms: audit("first-contentful-paint"),
+        lcp_ms: audit("largest-contentful-paint"),
+        tbt_ms: audit("total-blocking-time"),
+        cls: audit("cumulative-layout-shift"),
+        interactive_ms: audit("interactive"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a benchmark: scripts/bench runs it (it needs scripts/setup --bench)"]
+async fn lighthouse_through_nginx() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let backend = TestServer::start(ConfigMode::Json(http_config())).await;
+    let nginx = Nginx::start(backend.addr);
+    println!(
+        "  {:<10} {:>5} {:>7} {:>7} {:>6} {:>5} {:>7} {:>5} {:>5}",
+        "page", "perf", "FCP ms", "LCP ms", "TBT ms", "CLS", "TTI ms", "a11y", "BP"
+    );
+    for page in ["/sign-in", "/register"] {
+        // Two runs each: Lighthouse's simulation still moves with the machine's load.
+        for _ in 0..2 {
+            let l = lighthouse(&nginx.url(page)).await;
+            println!(
+                "  {page:<10} {:>5.2} {:>7.0} {:>7.0} {:>6.0} {:>5.3} {:>7.0} {:>5.2} {:>5.2}",
+                l.performance,
+                l.fcp_ms,
+                l.lcp_ms,
+                l.tbt_ms,
+                l.cls,
+                l.interactive_ms,
+                l.accessibility,
+                l.best_practices
+            );
+        }
     }
 }

@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::demo::phrases::WORDS;
+
 use crate::core::i18n::use_i18n;
 use crate::demo::transport::DemoTransport;
 use crate::demo::{DEMO_LOGIN, DEMO_PASSWORD};
@@ -28,14 +30,14 @@ pub fn DemoBanner(demo: DemoTransport) -> impl IntoView {
     }
     view! {
         <aside class="wc-demo" aria-label="Demo">
-            <p>{move || i18n.t().demo_mode}</p>
+            <p>{move || i18n.of(&WORDS).demo_mode}</p>
             <p>
-                {move || i18n.t().demo_sign_in_as}" "<strong>{DEMO_LOGIN}</strong>", "
-                {move || i18n.t().demo_password}" "<strong>{DEMO_PASSWORD}</strong>
+                {move || i18n.of(&WORDS).demo_sign_in_as}" "<strong>{DEMO_LOGIN}</strong>", "
+                {move || i18n.of(&WORDS).demo_password}" "<strong>{DEMO_PASSWORD}</strong>
             </p>
             <p aria-live="polite">
                 {move || code.get().map(|c| view! {
-                    {i18n.t().demo_last_code}" "<strong class="wc-demo-code">{c.code}</strong>
+                    {i18n.of(&WORDS).demo_last_code}" "<strong class="wc-demo-code">{c.code}</strong>
                     " → "{c.to}
                 })}
             </p>

@@ -14,6 +14,7 @@ mod accounts;
 pub mod banner;
 mod fields;
 mod orders;
+pub mod phrases;
 mod profile;
 pub mod transport;
 

@@ -4,11 +4,13 @@
 //! and the forms as they do), so it stands beside the features and only start-up imports it; it
 //! ships as a bundle of its own, fetched on that page alone.
 //!
-//! - `diagnose`: pure reading of each answer into findings (tested natively);
+//! - `findings`: what can be found, and how bad each is; `diagnose`: pure reading of each
+//!   answer into findings (tested natively);
 //! - `phrases`: its words in both languages;
 //! - `view`: the page.
 
 pub mod api;
 pub mod diagnose;
+pub mod findings;
 pub mod phrases;
 pub mod view;

@@ -12,6 +12,8 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::features::orders::phrases::WORDS;
+
 use crate::core::ui::effect::effect;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::Closure;
@@ -148,13 +150,13 @@ pub fn OrdersPage() -> impl IntoView {
 
     view! {
         <section class="wc-card wc-orders" aria-labelledby="wc-orders-title">
-            <h1 id="wc-orders-title">{move || i18n.t().orders_title}</h1>
+            <h1 id="wc-orders-title">{move || i18n.of(&WORDS).orders_title}</h1>
             {move || (store.is_done() && total() == 0).then(|| {
                 let shop = shop.clone();
                 view! {
                     <div class="wc-empty">
-                        <p>{i18n.t().no_orders}</p>
-                        {shop.map(|href| view! { <a class="wc-button wc-button--primary" href=href>{i18n.t().go_shopping}</a> })}
+                        <p>{i18n.of(&WORDS).no_orders}</p>
+                        {shop.map(|href| view! { <a class="wc-button wc-button--primary" href=href>{i18n.of(&WORDS).go_shopping}</a> })}
                     </div>
                 }
             })}
@@ -171,26 +173,26 @@ pub fn OrdersPage() -> impl IntoView {
             <div node_ref=sentinel class="wc-sentinel" aria-hidden="true"></div>
             <div class="wc-list-footer" aria-live="polite">
                 {move || match store.phase.get() {
-                    Phase::Loading => view! { <p class="wc-loading" role="status">{i18n.t().loading_more}</p> }.into_any(),
+                    Phase::Loading => view! { <p class="wc-loading" role="status">{i18n.of(&WORDS).loading_more}</p> }.into_any(),
                     Phase::Failed(failure) => {
                         let retry = retry.clone();
                         // "the next orders" only when some are shown already.
-                        let lead = if total() == 0 { i18n.t().orders_failed } else { i18n.t().page_failed };
+                        let lead = if total() == 0 { i18n.of(&WORDS).orders_failed } else { i18n.of(&WORDS).page_failed };
                         view! { <ReadFailureBanner failure lead retry=Callback::new(move |_| retry())/> }.into_any()
                     }
                     Phase::Idle => {
                         let more = load.clone();
                         view! {
                             <button type="button" class="wc-button wc-button--secondary wc-show-more" on:click=move |_| more()>
-                                {i18n.t().show_more}
+                                {i18n.of(&WORDS).show_more}
                             </button>
                         }
                         .into_any()
                     }
                     Phase::Done(_) if total() == 0 => ().into_any(),
-                    Phase::Done(Ending::Complete) => view! { <p class="wc-hint">{i18n.t().orders_loaded_all}": "{total()}</p> }.into_any(),
+                    Phase::Done(Ending::Complete) => view! { <p class="wc-hint">{i18n.of(&WORDS).orders_loaded_all}": "{total()}</p> }.into_any(),
                     // The server stopped sending new orders without showing it has no more.
-                    Phase::Done(Ending::Unsure) => view! { <p class="wc-hint">{i18n.t().orders_shown_so_far}": "{total()}</p> }.into_any(),
+                    Phase::Done(Ending::Unsure) => view! { <p class="wc-hint">{i18n.of(&WORDS).orders_shown_so_far}": "{total()}</p> }.into_any(),
                 }}
             </div>
         </section>
@@ -225,7 +227,7 @@ fn OrderRow(order: Order, index: usize, set_size: Signal<i64>, currency: String)
                 <span class="wc-order-line">
                     <strong class="wc-order-id">
                         {move || {
-                            let (word, number) = i18n.t().order_number_parts(&order.id, i18n.lang.get());
+                            let (word, number) = i18n.of(&WORDS).order_number_parts(&order.id, i18n.lang.get());
                             view! { <span class="wc-order-word">{word}</span>{number} }
                         }}
                     </strong>
@@ -237,7 +239,7 @@ fn OrderRow(order: Order, index: usize, set_size: Signal<i64>, currency: String)
                     {status_badge(order.status.as_deref())}
                     <span class="wc-order-date">{move || order.created_at.as_deref().map(|d| OrderDate::read(d).shown(i18n.lang.get())).unwrap_or_default()}</span>
                     {goods.map(|n| view! {
-                        <span class="wc-order-count">{move || i18n.t().goods_count(n, i18n.lang.get())}</span>
+                        <span class="wc-order-count">{move || i18n.of(&WORDS).goods_count(n, i18n.lang.get())}</span>
                     })}
                 </span>
             </RouteLink>

@@ -13,6 +13,7 @@ pub mod dates;
 pub mod list;
 pub mod order_page;
 pub mod paging;
+pub mod phrases;
 pub mod status;
 pub mod store;
 pub mod window;

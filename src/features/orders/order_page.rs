@@ -7,8 +7,10 @@ use crate::core::logic::route::Route;
 use crate::core::ui::nav::RouteLink;
 use leptos::prelude::*;
 
+use crate::features::orders::phrases::WORDS;
+
 use crate::core::api::lenient::Amount;
-use crate::core::i18n::{use_i18n, Strings};
+use crate::core::i18n::use_i18n;
 use crate::core::intl;
 use crate::core::logic::locale::Lang;
 use crate::core::ui::banner::ReadFailureBanner;
@@ -36,27 +38,27 @@ pub fn OrderPage(id: String) -> impl IntoView {
 
     view! {
         <section class="wc-card wc-order" aria-labelledby="wc-order-title">
-            <p><RouteLink to=Route::Orders class="wc-link">"← "{move || i18n.t().back_to_orders}</RouteLink></p>
+            <p><RouteLink to=Route::Orders class="wc-link">"← "{move || i18n.of(&WORDS).back_to_orders}</RouteLink></p>
             {move || match (found.get(), store.phase.get()) {
                 (Some(order), _) => view! { <Details order currency=currency.clone() lang=i18n.lang.get()/> }.into_any(),
                 (None, Phase::Done(ending)) => view! {
-                    <h1 id="wc-order-title">{i18n.t().order_number(&id.get_value(), i18n.lang.get())}</h1>
+                    <h1 id="wc-order-title">{i18n.of(&WORDS).order_number(&id.get_value(), i18n.lang.get())}</h1>
                     <p>{match ending {
-                        Ending::Complete => i18n.t().order_not_found,
-                        Ending::Unsure => i18n.t().order_not_found_unsure,
+                        Ending::Complete => i18n.of(&WORDS).order_not_found,
+                        Ending::Unsure => i18n.of(&WORDS).order_not_found_unsure,
                     }}</p>
                 }
                 .into_any(),
                 (None, Phase::Failed(failure)) => {
                     let retry = retry.clone();
                     view! {
-                        <h1 id="wc-order-title">{i18n.t().order_number(&id.get_value(), i18n.lang.get())}</h1>
-                        <ReadFailureBanner failure lead=i18n.t().orders_failed retry=Callback::new(move |_| retry())/>
+                        <h1 id="wc-order-title">{i18n.of(&WORDS).order_number(&id.get_value(), i18n.lang.get())}</h1>
+                        <ReadFailureBanner failure lead=i18n.of(&WORDS).orders_failed retry=Callback::new(move |_| retry())/>
                     }
                     .into_any()
                 }
                 (None, _) => view! {
-                    <h1 id="wc-order-title">{i18n.t().order_number(&id.get_value(), i18n.lang.get())}</h1>
+                    <h1 id="wc-order-title">{i18n.of(&WORDS).order_number(&id.get_value(), i18n.lang.get())}</h1>
                     <p class="wc-loading" role="status">{i18n.t().loading}</p>
                 }
                 .into_any(),
@@ -68,7 +70,7 @@ pub fn OrderPage(id: String) -> impl IntoView {
 
 #[component]
 fn Details(order: Order, currency: String, lang: Lang) -> impl IntoView {
-    let t = Strings::of(lang);
+    let t = WORDS.of(lang);
     let money = |v: &Amount| intl::money(v, &currency, lang);
     let status = status_badge(order.status.as_deref());
     let summary = view! {

@@ -8,8 +8,10 @@ use crate::core::context::use_app;
 use crate::core::ui::nav::RouteLink;
 use leptos::prelude::*;
 
+use crate::features::profile::phrases::WORDS;
+
 use crate::core::browser;
-use crate::core::i18n::{use_i18n, Strings};
+use crate::core::i18n::use_i18n;
 use crate::core::intl;
 use crate::core::logic::locale::Lang;
 use crate::core::logic::url::safe_image_src;
@@ -57,7 +59,7 @@ fn actionable(
         Target::Link { href, new_tab: true } => view! {
             <a class=class href=href target="_blank" rel="noopener noreferrer" aria-label=label>
                 {content}
-                <span class="wc-visually-hidden">" "{move || t.t().opens_new_tab}</span>
+                <span class="wc-visually-hidden">" "{move || t.of(&WORDS).opens_new_tab}</span>
             </a>
         }
         .into_any(),
@@ -76,7 +78,7 @@ pub fn ProfileBlocks(
     #[prop(optional)]
     barcode_loaded: Option<RwSignal<bool>>,
 ) -> impl IntoView {
-    let t = Strings::of(lang);
+    let t = WORDS.of(lang);
     let unknown =
         profile.fields.iter().filter(|f| matches!(f, ProfileField::Unknown { .. })).count();
     if unknown > 0 {

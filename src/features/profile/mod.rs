@@ -13,6 +13,7 @@ pub mod api;
 pub mod blocks;
 pub mod bonus;
 pub mod editor;
+pub mod phrases;
 pub mod till_card;
 pub mod view;
 pub mod wire;

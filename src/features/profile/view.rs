@@ -10,6 +10,8 @@
 
 use leptos::prelude::*;
 
+use crate::features::profile::phrases::WORDS;
+
 use crate::core::api::ApiError;
 use crate::core::context::{use_app, AppContext};
 use crate::core::i18n::use_i18n;
@@ -117,12 +119,12 @@ pub fn ProfilePage() -> impl IntoView {
             None => view! {
                 <section class="wc-card wc-profile" aria-labelledby="wc-profile-title">
                     <div class="wc-profile-head">
-                        <h1 id="wc-profile-title">{move || i18n.t().profile_title}</h1>
+                        <h1 id="wc-profile-title">{move || i18n.of(&WORDS).profile_title}</h1>
                         <button type="button" class="wc-button wc-button--secondary wc-sign-out" on:click=sign_out.clone()>
-                            {move || i18n.t().sign_out}
+                            {move || i18n.of(&WORDS).sign_out}
                         </button>
                     </div>
-                    <p class="wc-status" role="status">{move || saved.get().then(|| i18n.t().saved)}</p>
+                    <p class="wc-status" role="status">{move || saved.get().then(|| i18n.of(&WORDS).saved)}</p>
                     {move || page_failure.get().map(|e| {
                         let lines = vec![match e {
                             ApiError::Rejected(r) => r.message.unwrap_or_else(|| i18n.t().error_rejected.to_string()),
@@ -168,7 +170,7 @@ pub fn ProfilePage() -> impl IntoView {
                         }
                         Some(Err(_)) => match failure.get() {
                             Some(failure) => view! {
-                                <ReadFailureBanner failure lead=i18n.t().profile_load_failed retry=Callback::new(move |_| profile.refetch())/>
+                                <ReadFailureBanner failure lead=i18n.of(&WORDS).profile_load_failed retry=Callback::new(move |_| profile.refetch())/>
                             }.into_any(),
                             None => ().into_any(),
                         },

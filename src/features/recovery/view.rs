@@ -8,6 +8,8 @@ use crate::core::logic::route::Route;
 use crate::core::ui::nav::RouteLink;
 use leptos::prelude::*;
 
+use crate::features::recovery::phrases::WORDS;
+
 use crate::core::api::ApiError;
 use crate::core::ui::banner::ErrorBanner;
 
@@ -32,8 +34,8 @@ pub fn Recover() -> impl IntoView {
     if !app.config.offers_recovery() {
         return view! {
             <section class="wc-card wc-recover" aria-labelledby="wc-recover-title">
-                <h1 id="wc-recover-title">{move || i18n.t().recover_title}</h1>
-                {move || view! { <ErrorBanner lines=vec![i18n.t().recover_unavailable.to_string()]/> }}
+                <h1 id="wc-recover-title">{move || i18n.of(&WORDS).recover_title}</h1>
+                {move || view! { <ErrorBanner lines=vec![i18n.of(&WORDS).recover_unavailable.to_string()]/> }}
                 <p class="wc-alt">
                     <RouteLink to=Route::sign_in() class="wc-link">{move || i18n.t().back_to_sign_in}</RouteLink>
                 </p>
@@ -52,7 +54,7 @@ pub fn Recover() -> impl IntoView {
     let current_fields = move || -> Vec<FormField> {
         match fields.get() {
             Some(Ok(list)) if !list.is_empty() => list,
-            Some(Ok(_)) => fallback_fields(i18n.t().email_label),
+            Some(Ok(_)) => fallback_fields(i18n.of(&WORDS).email_label),
             _ => Vec::new(),
         }
     };
@@ -62,7 +64,8 @@ pub fn Recover() -> impl IntoView {
     // What the answer leads to, run where the request finishes.
     let on_answer = move |result: Result<Option<String>, ApiError>| match result {
         Ok(message) => {
-            outcome.set(Some(message.unwrap_or_else(|| i18n.t().recover_done_fallback.into())));
+            outcome
+                .set(Some(message.unwrap_or_else(|| i18n.of(&WORDS).recover_done_fallback.into())));
         }
         Err(e) => state.fail(e, &current_fields(), "wc-recover-banner"),
     };
@@ -96,17 +99,17 @@ pub fn Recover() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <p>{move || i18n.t().recover_intro}</p>
+            <p>{move || i18n.of(&WORDS).recover_intro}</p>
             <form class="wc-form" novalidate on:submit=move |ev| { ev.prevent_default(); send(); }>
                 {inputs}
-                <SubmitButton pending=submit.pending() label=Signal::derive(move || i18n.t().recover_submit) busy=Signal::derive(move || i18n.t().sending)/>
+                <SubmitButton pending=submit.pending() label=Signal::derive(move || i18n.of(&WORDS).recover_submit) busy=Signal::derive(move || i18n.t().sending)/>
             </form>
         }
     };
 
     view! {
         <section class="wc-card wc-recover" aria-labelledby="wc-recover-title">
-            <h1 id="wc-recover-title">{move || i18n.t().recover_title}</h1>
+            <h1 id="wc-recover-title">{move || i18n.of(&WORDS).recover_title}</h1>
             {move || match outcome.get() {
                 Some(message) => view! {
                     <div class="wc-banner wc-banner--info" role="status"><p class="wc-lines">{message}</p></div>

@@ -3,4 +3,5 @@
 
 pub mod api;
 pub mod logic;
+pub mod phrases;
 pub mod view;

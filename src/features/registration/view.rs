@@ -18,6 +18,8 @@ use crate::core::storage::{Area, Kept};
 use crate::core::ui::nav::{use_nav, RouteLink};
 use leptos::prelude::*;
 
+use crate::features::registration::phrases::WORDS;
+
 use crate::core::ui::submit::newest_only;
 
 use crate::core::api::auth::Token;
@@ -185,10 +187,10 @@ pub fn Register() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <p class="wc-hint">{move || i18n.t().required_hint}</p>
+            <p class="wc-hint">{move || i18n.of(&WORDS).required_hint}</p>
             <form class="wc-form" novalidate on:submit=move |ev| { ev.prevent_default(); send(); }>
                 {inputs}
-                <SubmitButton pending=submit.pending() label=Signal::derive(move || i18n.t().register_submit) busy=Signal::derive(move || i18n.t().sending)/>
+                <SubmitButton pending=submit.pending() label=Signal::derive(move || i18n.of(&WORDS).register_submit) busy=Signal::derive(move || i18n.t().sending)/>
             </form>
         }
     };
@@ -227,13 +229,13 @@ pub fn Register() -> impl IntoView {
             Some(i) => code_step(i).into_any(),
             None => view! {
                 <section class="wc-card wc-register" aria-labelledby="wc-register-title">
-                    <h1 id="wc-register-title">{move || i18n.t().register_title}</h1>
+                    <h1 id="wc-register-title">{move || i18n.of(&WORDS).register_title}</h1>
                     {move || queue.with(|q| q.first().cloned()).map(|awaiting| {
                         let value = awaiting.value.clone();
                         let again = awaiting.clone();
                         view! {
                             <div class="wc-banner wc-banner--info wc-awaiting" role="status">
-                                <p>{move || i18n.t().awaiting_code(&value, i18n.lang.get())}</p>
+                                <p>{move || i18n.of(&WORDS).awaiting_code(&value, i18n.lang.get())}</p>
                                 {move || resend_failure.get().map(|e| {
                                     let line = match e {
                                         ApiError::Rejected(r) => r.message.unwrap_or_else(|| i18n.t().error_rejected.to_string()),
@@ -243,7 +245,7 @@ pub fn Register() -> impl IntoView {
                                 })}
                                 <div class="wc-code-actions">
                                     <button type="button" class="wc-button wc-button--primary wc-enter-code" on:click=move |_| { step.set(Some(0)); save(); }>
-                                        {move || i18n.t().enter_code}
+                                        {move || i18n.of(&WORDS).enter_code}
                                     </button>
                                     <button
                                         type="button"
@@ -251,7 +253,7 @@ pub fn Register() -> impl IntoView {
                                         disabled=move || resend_pending.get()
                                         on:click=move |_| { resend_failure.set(None); dispatch_resend(again.clone()); }
                                     >
-                                        {move || i18n.t().send_new_code}
+                                        {move || i18n.of(&WORDS).send_new_code}
                                     </button>
                                 </div>
                             </div>
@@ -261,14 +263,14 @@ pub fn Register() -> impl IntoView {
                     {move || match fields.get() {
                         None => view! { <p class="wc-loading" role="status">{i18n.t().loading}</p> }.into_any(),
                         Some(Ok(list)) if list.iter().any(logic::is_shown) => form_view(list).into_any(),
-                        Some(Ok(_)) => view! { <ErrorBanner lines=vec![i18n.t().registration_unavailable.to_string()]/> }.into_any(),
+                        Some(Ok(_)) => view! { <ErrorBanner lines=vec![i18n.of(&WORDS).registration_unavailable.to_string()]/> }.into_any(),
                         Some(Err(_)) => match fields_failure.get() {
                             Some(failure) => form_load_failed(failure, Callback::new(move |_| fields.refetch())),
                             None => ().into_any(),
                         },
                     }}
                     <p class="wc-alt">
-                        {move || i18n.t().have_account}" "
+                        {move || i18n.of(&WORDS).have_account}" "
                         <RouteLink to=Route::sign_in() class="wc-link">{move || i18n.t().sign_in}</RouteLink>
                     </p>
                 </section>

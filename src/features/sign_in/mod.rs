@@ -6,4 +6,5 @@
 
 pub mod api;
 pub mod oauth_callback;
+pub mod phrases;
 pub mod view;

@@ -10,6 +10,8 @@ use crate::core::logic::route::Route;
 use crate::core::ui::nav::{use_nav, RouteLink};
 use leptos::prelude::*;
 
+use crate::features::sign_in::phrases::WORDS;
+
 use crate::core::api::{ApiError, SocialGrant, SocialNetwork};
 use crate::core::browser;
 use crate::core::i18n::use_i18n;
@@ -41,7 +43,7 @@ pub fn OAuthCallback() -> impl IntoView {
     let pending = Pending::take();
 
     let fail = move |line: String| phase.set(Phase::Failed(vec![line]));
-    let t = i18n.t();
+    let t = i18n.of(&WORDS);
     let checked = match (&pending, &reply) {
         (None, _) => Err(t.oauth_state_mismatch),
         (Some(p), r) if !state_matches(&p.state, r.state.as_deref()) => Err(t.oauth_state_mismatch),
@@ -83,12 +85,12 @@ pub fn OAuthCallback() -> impl IntoView {
 
     view! {
         <section class="wc-card" aria-labelledby="wc-oauth-title">
-            <h1 id="wc-oauth-title">{move || i18n.t().social_title}</h1>
+            <h1 id="wc-oauth-title">{move || i18n.of(&WORDS).social_title}</h1>
             {move || match phase.get() {
-                Phase::Working => view! { <p class="wc-loading" role="status">{i18n.t().oauth_working}</p> }.into_any(),
+                Phase::Working => view! { <p class="wc-loading" role="status">{i18n.of(&WORDS).oauth_working}</p> }.into_any(),
                 Phase::Linked => view! {
-                    <div class="wc-banner wc-banner--info" role="status"><p>{i18n.t().social_linked}</p></div>
-                    <RouteLink to=Route::Profile class="wc-button">{i18n.t().to_profile}</RouteLink>
+                    <div class="wc-banner wc-banner--info" role="status"><p>{i18n.of(&WORDS).social_linked}</p></div>
+                    <RouteLink to=Route::Profile class="wc-button">{i18n.of(&WORDS).to_profile}</RouteLink>
                 }
                 .into_any(),
                 Phase::Failed(lines) => view! {

@@ -11,6 +11,8 @@ use crate::core::ui::nav::{use_nav, RouteLink};
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::features::sign_in::phrases::WORDS;
+
 use crate::core::ui::effect::effect;
 
 use crate::core::ui::submit::newest_only;
@@ -181,15 +183,15 @@ pub fn SignIn(
 
     let notice = move || match session.notice() {
         Some(Notice::SessionEnded) => Some(i18n.t().session_ended),
-        Some(Notice::SignedOut) => Some(i18n.t().signed_out),
-        Some(Notice::SignedOutUnconfirmed) => Some(i18n.t().signed_out_unconfirmed),
-        Some(Notice::Registered) => Some(i18n.t().registered_sign_in),
+        Some(Notice::SignedOut) => Some(i18n.of(&WORDS).signed_out),
+        Some(Notice::SignedOutUnconfirmed) => Some(i18n.of(&WORDS).signed_out_unconfirmed),
+        Some(Notice::Registered) => Some(i18n.of(&WORDS).registered_sign_in),
         None => None,
     };
 
     view! {
         <section class="wc-card wc-sign-in" aria-labelledby="wc-sign-in-title">
-            <h1 id="wc-sign-in-title">{move || i18n.t().sign_in_title}</h1>
+            <h1 id="wc-sign-in-title">{move || i18n.of(&WORDS).sign_in_title}</h1>
             {move || notice().map(|text| view! { <NoticeBanner text=text.to_string()/> })}
             <div node_ref=banner_ref tabindex="-1" class="wc-banner-slot">
                 {move || {
@@ -208,7 +210,7 @@ pub fn SignIn(
             >
                 <div class="wc-field">
                     <label for="wc-login">
-                        {move || login_input.with(|l| l.label.clone()).unwrap_or_else(|| i18n.t().login_fallback_label.to_string())}
+                        {move || login_input.with(|l| l.label.clone()).unwrap_or_else(|| i18n.of(&WORDS).login_fallback_label.to_string())}
                     </label>
                     <input
                         id="wc-login"
@@ -231,7 +233,7 @@ pub fn SignIn(
                     {move || login_error().map(|m| view! { <p id="wc-login-error" class="wc-field-error wc-lines">{m}</p> })}
                 </div>
                 <div class="wc-field">
-                    <label for="wc-password">{move || i18n.t().password}</label>
+                    <label for="wc-password">{move || i18n.of(&WORDS).password}</label>
                     <div class="wc-password">
                         <input
                             id="wc-password"
@@ -260,7 +262,7 @@ pub fn SignIn(
                             prop:checked=move || remember.get()
                             on:change=move |ev| remember.set(event_target_checked(&ev))
                         />
-                        <label for="wc-remember">{move || i18n.t().stay_signed_in}</label>
+                        <label for="wc-remember">{move || i18n.of(&WORDS).stay_signed_in}</label>
                     </div>
                 })}
                 <button
@@ -269,17 +271,17 @@ pub fn SignIn(
                     aria-disabled=move || pending.get().to_string()
                     aria-busy=move || pending.get().to_string()
                 >
-                    {move || if pending.get() { i18n.t().signing_in } else { i18n.t().sign_in }}
+                    {move || if pending.get() { i18n.of(&WORDS).signing_in } else { i18n.t().sign_in }}
                 </button>
             </form>
             <SocialButtons connect=false next=next.clone()/>
             {config.offers_recovery().then(|| view! {
                 <p class="wc-alt">
-                    <RouteLink to=Route::Recover class="wc-link">{move || i18n.t().recover_link}</RouteLink>
+                    <RouteLink to=Route::Recover class="wc-link">{move || i18n.of(&WORDS).recover_link}</RouteLink>
                 </p>
             })}
             <p class="wc-alt">
-                <RouteLink to=Route::Register class="wc-link">{move || i18n.t().register_link}</RouteLink>
+                <RouteLink to=Route::Register class="wc-link">{move || i18n.of(&WORDS).register_link}</RouteLink>
             </p>
         </section>
     }

@@ -11,6 +11,8 @@ use std::time::Duration;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::shared::code_step::phrases::WORDS;
+
 use crate::core::context::use_app;
 use crate::core::storage::{Area, Kept};
 use crate::core::ui::effect::effect;
@@ -93,7 +95,7 @@ pub fn CodeVerification(
     Effect::new(move |was_waiting: Option<bool>| {
         let waiting = left.get() > 0;
         if was_waiting == Some(true) && !waiting {
-            status.set(Some(i18n.t().code_available));
+            status.set(Some(i18n.of(&WORDS).code_available));
         }
         waiting
     });
@@ -126,7 +128,7 @@ pub fn CodeVerification(
             resend_failure.set(None);
             // A new code makes the last one's "not accepted" moot.
             failure.set(None);
-            status.set(Some(i18n.t().resent));
+            status.set(Some(i18n.of(&WORDS).resent));
         }
         Err(e) => resend_failure.set(Some(e)),
     };
@@ -172,11 +174,11 @@ pub fn CodeVerification(
         }
         match failure.get() {
             Some(ApiError::Rejected(r)) => {
-                Some(r.message.unwrap_or_else(|| i18n.t().wrong_code_fallback.into()))
+                Some(r.message.unwrap_or_else(|| i18n.of(&WORDS).wrong_code_fallback.into()))
             }
             // The published module crashes on a code it has no record of (HTTP 200, a trace):
             // for the customer that is a code not accepted, not a server to retry.
-            Some(ApiError::ServerFailed) => Some(i18n.t().code_not_accepted.into()),
+            Some(ApiError::ServerFailed) => Some(i18n.of(&WORDS).code_not_accepted.into()),
             _ => None,
         }
     };
@@ -190,7 +192,7 @@ pub fn CodeVerification(
         }
         // `[]` from a verification call: the server has no registration session any more.
         Some(ApiError::Protocol(ProtocolError::TopLevelArray)) => {
-            vec![i18n.t().code_session_lost.to_string()]
+            vec![i18n.of(&WORDS).code_session_lost.to_string()]
         }
         Some(e) => vec![i18n.t().api_error(&e).to_string()],
     };
@@ -207,9 +209,9 @@ pub fn CodeVerification(
 
     view! {
         <section class="wc-card wc-code" aria-labelledby="wc-code-title">
-            {step.filter(|(_, n)| *n > 1).map(|(i, n)| view! { <p class="wc-step">{move || i18n.t().step_of(i, n, i18n.lang.get())}</p> })}
-            <h1 id="wc-code-title">{move || i18n.t().code_title}</h1>
-            <p>{move || i18n.t().code_sent_to}" "<strong class="wc-code-target">{value.clone()}</strong></p>
+            {step.filter(|(_, n)| *n > 1).map(|(i, n)| view! { <p class="wc-step">{move || i18n.of(&WORDS).step_of(i, n, i18n.lang.get())}</p> })}
+            <h1 id="wc-code-title">{move || i18n.of(&WORDS).code_title}</h1>
+            <p>{move || i18n.of(&WORDS).code_sent_to}" "<strong class="wc-code-target">{value.clone()}</strong></p>
             {move || {
                 let lines = banner();
                 (!lines.is_empty()).then(|| view! { <ErrorBanner lines=lines/> })
@@ -217,7 +219,7 @@ pub fn CodeVerification(
             <form class="wc-form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
                 <div class="wc-field">
                     <label for="wc-code">
-                        {move || prompt.clone().unwrap_or_else(|| i18n.t().code_default_prompt.to_string())}
+                        {move || prompt.clone().unwrap_or_else(|| i18n.of(&WORDS).code_default_prompt.to_string())}
                     </label>
                     <div class:wc-password=kind.masked>
                     <input
@@ -237,7 +239,7 @@ pub fn CodeVerification(
                     </div>
                     {move || code_error().map(|m| view! { <p id="wc-code-error" class="wc-field-error wc-lines">{m}</p> })}
                 </div>
-                <SubmitButton pending=verify.pending() label=Signal::derive(move || i18n.t().confirm) busy=Signal::derive(move || i18n.t().checking)/>
+                <SubmitButton pending=verify.pending() label=Signal::derive(move || i18n.of(&WORDS).confirm) busy=Signal::derive(move || i18n.t().checking)/>
             </form>
             <p class="wc-status" role="status" aria-live="polite">{move || status.get()}</p>
             <div class="wc-code-actions">
@@ -249,14 +251,14 @@ pub fn CodeVerification(
                 >
                     {move || {
                         let s = left.get();
-                        if s > 0 { i18n.t().resend_in(&clock(s), i18n.lang.get()) } else { i18n.t().resend.to_string() }
+                        if s > 0 { i18n.of(&WORDS).resend_in(&clock(s), i18n.lang.get()) } else { i18n.of(&WORDS).resend.to_string() }
                     }}
                 </button>
                 // "Change <the value>", or, where the value may not change but the step may be
                 // left (the profile's), "Cancel".
                 {(changeable || cancellable).then(|| view! {
                     <button type="button" class="wc-link-button" class:wc-change-value=changeable on:click=move |_| on_back.run(())>
-                        {move || if changeable { i18n.t().change_value(&title, i18n.lang.get()) } else { i18n.t().cancel.to_string() }}
+                        {move || if changeable { i18n.of(&WORDS).change_value(&title, i18n.lang.get()) } else { i18n.t().cancel.to_string() }}
                     </button>
                 })}
             </div>

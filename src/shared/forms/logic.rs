@@ -6,6 +6,8 @@
 //! still has the last word.
 
 use crate::core::i18n::Strings;
+use crate::core::logic::locale::Lang;
+use crate::shared::forms::phrases::WORDS;
 use crate::shared::forms::wire::{FieldType, FormField};
 use serde::{Deserialize, Serialize};
 
@@ -21,13 +23,14 @@ pub enum Problem {
 
 impl Problem {
     /// What the customer is told.
-    pub fn message(self, t: &Strings) -> &'static str {
+    pub fn message(self, lang: Lang) -> &'static str {
+        let said = WORDS.of(lang);
         match self {
-            Self::Required => t.required,
-            Self::Email => t.problem_email,
-            Self::Phone => t.problem_phone,
-            Self::Number => t.problem_number,
-            Self::Date => t.problem_date,
+            Self::Required => Strings::of(lang).required,
+            Self::Email => said.problem_email,
+            Self::Phone => said.problem_phone,
+            Self::Number => said.problem_number,
+            Self::Date => said.problem_date,
         }
     }
 }

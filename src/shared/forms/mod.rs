@@ -10,5 +10,6 @@ pub mod api;
 pub mod inputs;
 pub mod logic;
 pub mod login_field;
+pub mod phrases;
 pub mod state;
 pub mod wire;

@@ -2,6 +2,8 @@
 //! what the view derives from it. Shared by registration and password recovery.
 
 use leptos::prelude::*;
+
+use crate::shared::forms::phrases::WORDS;
 use wasm_bindgen::JsCast;
 
 use crate::core::api::ApiError;
@@ -102,7 +104,7 @@ impl FormState {
         let i18n = use_i18n();
         Signal::derive(move || {
             if let Some(p) = problems.with(|m| m.get(&id).copied()) {
-                return Some(p.message(i18n.t()).to_string());
+                return Some(p.message(i18n.lang.get()).to_string());
             }
             match failure.get() {
                 Some(ApiError::Rejected(r)) => r.for_field(&id).map(str::to_string),
@@ -182,6 +184,6 @@ pub fn FormBanner(
 /// one, and offer to try again where that can help (a shop that refuses the same way twice has
 /// not set the form up, and the banner says so instead).
 pub fn form_load_failed(failure: ReadFailure, retry: Callback<()>) -> AnyView {
-    let lead = use_i18n().t().form_load_failed;
+    let lead = use_i18n().of(&WORDS).form_load_failed;
     view! { <ReadFailureBanner failure lead retry/> }.into_any()
 }

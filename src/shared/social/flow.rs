@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::shared::social::phrases::WORDS;
+
 use crate::core::browser::{self};
 use crate::core::config::SocialConfig;
 use crate::core::context::use_app;
@@ -86,7 +88,7 @@ pub fn SocialButtons(connect: bool, next: Route) -> impl IntoView {
                     >
                         {move || {
                             let lang = i18n.lang.get();
-                            i18n.t().social_action(i18n.t().network_name(network, lang), connect, lang)
+                            i18n.of(&WORDS).social_action(i18n.of(&WORDS).network_name(network, lang), connect, lang)
                         }}
                     </button>
                 }

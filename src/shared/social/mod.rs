@@ -7,3 +7,4 @@
 
 pub mod flow;
 pub mod oauth;
+pub mod phrases;

@@ -6,6 +6,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::features::profile::phrases::WORDS;
+
 use crate::core::ui::effect::effect;
 
 use crate::core::api::ApiError;
@@ -65,11 +67,11 @@ pub(in crate::features::profile) fn EditableValueView(
             let shown_badge = editing.confirmed_here.with(|here| badge(&field, here));
             let state = match shown_badge {
                 Badge::Confirmed => Some(
-                    view! { <span class="wc-badge wc-badge--ok">{i18n.t().verified}</span> }
+                    view! { <span class="wc-badge wc-badge--ok">{i18n.of(&WORDS).verified}</span> }
                         .into_any(),
                 ),
                 Badge::NotConfirmed => Some(
-                    view! { <span class="wc-badge wc-badge--warn">{i18n.t().not_verified}</span> }
+                    view! { <span class="wc-badge wc-badge--warn">{i18n.of(&WORDS).not_verified}</span> }
                         .into_any(),
                 ),
                 Badge::None => None,
@@ -104,10 +106,10 @@ pub(in crate::features::profile) fn EditableValueView(
                         node_ref=button
                         type="button"
                         class="wc-link-button wc-edit-button"
-                        aria-label=move || i18n.t().edit_value(&label, i18n.lang.get())
+                        aria-label=move || i18n.of(&WORDS).edit_value(&label, i18n.lang.get())
                         on:click=start
                     >
-                        {move || i18n.t().edit}
+                        {move || i18n.of(&WORDS).edit}
                     </button>
                 }
             });
@@ -115,7 +117,7 @@ pub(in crate::features::profile) fn EditableValueView(
                 let f = field.clone();
                 view! {
                     <button type="button" class="wc-link-button wc-confirm-button" on:click=move |_| editing.confirm.run(f.clone())>
-                        {move || i18n.t().confirm_value}
+                        {move || i18n.of(&WORDS).confirm_value}
                     </button>
                 }
             });
@@ -164,7 +166,7 @@ fn Editor(form: FormField, title: String) -> impl IntoView {
         }
     });
     let message = move || match editing.failure.get() {
-        None if editing.not_applied.get() => Some(i18n.t().change_not_applied.to_string()),
+        None if editing.not_applied.get() => Some(i18n.of(&WORDS).change_not_applied.to_string()),
         None => None,
         Some(ApiError::Rejected(r)) => {
             Some(r.message.unwrap_or_else(|| i18n.t().error_rejected.to_string()))
@@ -224,7 +226,7 @@ fn Editor(form: FormField, title: String) -> impl IntoView {
             {move || message().map(|m| view! { <p id=error_id.clone() class="wc-field-error wc-lines" role="alert">{m}</p> })}
             <div class="wc-edit-actions">
                 <button type="submit" class="wc-button wc-button--primary" aria-busy=move || editing.saving.get().to_string()>
-                    {move || if editing.saving.get() { i18n.t().saving } else { i18n.t().save }}
+                    {move || if editing.saving.get() { i18n.of(&WORDS).saving } else { i18n.of(&WORDS).save }}
                 </button>
                 <button
                     type="button"

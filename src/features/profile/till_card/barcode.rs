@@ -9,6 +9,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::features::profile::phrases::WORDS;
+
 use crate::core::ui::effect::effect;
 
 use crate::core::i18n::use_i18n;
@@ -58,13 +60,13 @@ pub fn Barcode(
         <div class="wc-block wc-barcode-block">
             // Read only `failed` here: the picture is not drawn again when it loads.
             {move || if failed.get() {
-                view! { <p class="wc-hint wc-barcode-failed">{move || i18n.t().barcode_failed}</p> }.into_any()
+                view! { <p class="wc-hint wc-barcode-failed">{move || i18n.of(&WORDS).barcode_failed}</p> }.into_any()
             } else {
                 view! {
                     <img
                         class="wc-barcode"
                         src=src.clone()
-                        alt=move || i18n.t().barcode_alt
+                        alt=move || i18n.of(&WORDS).barcode_alt
                         on:load=move |_| record(true)
                         on:error=move |_| record(false)
                     />
@@ -79,7 +81,7 @@ pub fn Barcode(
                     aria-haspopup="dialog"
                     on:click=move |_| open.set(true)
                 >
-                    {move || i18n.t().show_at_till}
+                    {move || i18n.of(&WORDS).show_at_till}
                 </button>
             })}
         </div>
@@ -95,10 +97,10 @@ pub fn Barcode(
                     }
                 }
             >
-                <p id="wc-till-title" class="wc-till-title">{move || i18n.t().till_hint}</p>
-                <img class="wc-till-code" src=big.clone() alt=move || i18n.t().barcode_alt/>
+                <p id="wc-till-title" class="wc-till-title">{move || i18n.of(&WORDS).till_hint}</p>
+                <img class="wc-till-code" src=big.clone() alt=move || i18n.of(&WORDS).barcode_alt/>
                 <button type="button" class="wc-button wc-button--primary" node_ref=closer on:click=move |_| close()>
-                    {move || i18n.t().close}
+                    {move || i18n.of(&WORDS).close}
                 </button>
             </div>
         </Show>

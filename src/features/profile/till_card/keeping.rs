@@ -6,6 +6,8 @@
 //! cabinet read (no CORS), that is not an image or is too large is not kept, and the card says so.
 
 use leptos::prelude::*;
+
+use crate::features::profile::phrases::WORDS;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -135,7 +137,7 @@ pub fn OfflineCard(card: TillCard, #[prop(optional)] waiting: bool) -> impl Into
     let barcode = match (&card.picture, &card.picture_source) {
         (Some(data_url), _) => view! { <Barcode src=data_url.clone()/> }.into_any(),
         (None, Some(_)) => view! {
-            <p class="wc-hint wc-barcode-missing">{move || i18n.t().barcode_not_kept}</p>
+            <p class="wc-hint wc-barcode-missing">{move || i18n.of(&WORDS).barcode_not_kept}</p>
         }
         .into_any(),
         (None, None) => ().into_any(),
@@ -143,11 +145,11 @@ pub fn OfflineCard(card: TillCard, #[prop(optional)] waiting: bool) -> impl Into
     view! {
         <div class="wc-offline" role="status" data-waiting=waiting.then_some("true")>
             <p class="wc-offline-title">
-                <strong>{move || if waiting { i18n.t().waiting_title } else { i18n.t().offline_title }}</strong>
+                <strong>{move || if waiting { i18n.of(&WORDS).waiting_title } else { i18n.of(&WORDS).offline_title }}</strong>
             </p>
-            <p>{move || if waiting { i18n.t().waiting_hint } else { i18n.t().offline_hint }}</p>
+            <p>{move || if waiting { i18n.of(&WORDS).waiting_hint } else { i18n.of(&WORDS).offline_hint }}</p>
         </div>
-        <p class="wc-as-of">{move || i18n.t().card_as_of(saved_at_ms, lang.get())}" · "{move || i18n.t().card_not_live}</p>
+        <p class="wc-as-of">{move || i18n.of(&WORDS).card_as_of(saved_at_ms, lang.get())}" · "{move || i18n.of(&WORDS).card_not_live}</p>
         // The barcode first: it is what the till asks for.
         <div class="wc-till-card">
             {barcode}
@@ -177,7 +179,7 @@ pub fn KeepCardChoice(profile: Profile) -> impl IntoView {
     view! {
         <div class="wc-check wc-keep-card">
             <input id="wc-keep-card" type="checkbox" prop:checked=move || kept.get() on:change=on_change/>
-            <label for="wc-keep-card">{move || i18n.t().keep_card}</label>
+            <label for="wc-keep-card">{move || i18n.of(&WORDS).keep_card}</label>
         </div>
     }
 }
