@@ -1,6 +1,7 @@
 //! The API client and its transports.
 //!
-//! `client.rs` has one method per endpoint; `request.rs` the transport-neutral request;
+//! `client.rs` has what every call shares (each feature adds its own calls to `Client` in its
+//! `api.rs`); `request.rs` the transport-neutral request;
 //! `http.rs` talks to a merchant's server; `transport.rs` chooses between it and a backend inside
 //! the page (the demo's, in `demo/`).
 
