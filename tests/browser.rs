@@ -2443,3 +2443,37 @@ async fn the_debug_build_keeps_the_console_quiet() {
     assert!(said.is_empty(), "the debug build's console spoke:\n{}", said.join("\n"));
     b.close().await;
 }
+
+/// The layout shifts the page has had so far (Chromium's Layout Instability API; the other
+/// engines have none: `None`), as Lighthouse counts them.
+async fn layout_shift(b: &Browser) -> Option<f64> {
+    b.js("if (!PerformanceObserver.supportedEntryTypes.includes('layout-shift')) return null; \
+          return new Promise(ok => { let sum = 0; \
+            new PerformanceObserver(list => { for (const e of list.getEntries()) \
+              if (!e.hadRecentInput) sum += e.value; }).observe({ type: 'layout-shift', buffered: true }); \
+            setTimeout(() => ok(sum), 200); });")
+        .await
+        .as_f64()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forms_arrive_without_moving_the_page() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config())).await;
+    // The server's fields come late, as on a slow connection: what was drawn meanwhile stays put.
+    server.fault_always(Endpoint::RegFields, Fault::Delay(std::time::Duration::from_millis(700)));
+    let b = Browser::start("en-US").await;
+    for (path, drawn) in [("/register", "#wc-f-email"), ("/sign-in", "#wc-login")] {
+        b.client.goto(&server.url(path)).await.expect("open");
+        b.find(drawn).await;
+        // The fields' own labels are in: the form is whole.
+        b.find(".wc-alt a").await;
+        let Some(shift) = layout_shift(&b).await else {
+            println!("layout shift: not measured in {:?}", b.engine);
+            break;
+        };
+        println!("layout shift on {path} while its fields load: {shift:.4}");
+        assert!(shift < 0.001, "{path} moved under the customer while loading: CLS {shift:.4}");
+    }
+    b.close().await;
+}

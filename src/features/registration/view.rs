@@ -269,10 +269,14 @@ pub fn Register() -> impl IntoView {
                             None => ().into_any(),
                         },
                     }}
-                    <p class="wc-alt">
-                        {move || i18n.of(&WORDS).have_account}" "
-                        <RouteLink to=Route::sign_in() class="wc-link">{move || i18n.t().sign_in}</RouteLink>
-                    </p>
+                    // Below the form once its fields have come: drawn under "Loading…", the link
+                    // would jump down when they arrive (a layout shift, CLS 0.036 in Lighthouse).
+                    {move || fields.with(Option::is_some).then(|| view! {
+                        <p class="wc-alt">
+                            {move || i18n.of(&WORDS).have_account}" "
+                            <RouteLink to=Route::sign_in() class="wc-link">{move || i18n.t().sign_in}</RouteLink>
+                        </p>
+                    })}
                 </section>
             }
             .into_any(),
