@@ -92,13 +92,6 @@ pub fn location_fragment_and_query() -> (String, String) {
     (hash.trim_start_matches('#').to_string(), search.trim_start_matches('?').to_string())
 }
 
-/// Replace the address bar's URL without a navigation (to drop a token from a fragment).
-pub fn replace_url(url: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
-    }
-}
-
 /// This page's origin (`https://shop.example`).
 pub fn origin() -> String {
     web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
