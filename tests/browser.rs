@@ -2412,18 +2412,12 @@ async fn the_debug_build_keeps_the_console_quiet() {
     // about a signal read outside a tracking context, a disposed signal touched, and the like.
     let server =
         TestServer::start_with(support::Bundle::Debug, ConfigMode::Json(http_config())).await;
-    let b = Browser::start("en-US").await;
+    let b = Browser::signed_in(&server, "en-US").await;
     if b.engine != support::browser::Engine::Chromium {
         println!("the debug build's console: not readable in {:?}", b.engine);
         b.close().await;
         return;
     }
-    b.client.goto(&server.url("/sign-in")).await.expect("open");
-    b.find("#wc-login").await;
-    fill_sign_in(&b).await;
-    b.click("button[type=submit]").await;
-    b.wait_path("/profile").await;
-    b.find(".wc-name h2").await;
     b.click(".wc-nav a[href='/orders']").await;
     b.find(".wc-order-row a").await;
     b.click(".wc-order-row a").await;
