@@ -2471,3 +2471,174 @@ async fn forms_arrive_without_moving_the_page() {
     }
     b.close().await;
 }
+
+/// [`http_config`] without the offline worker, which would answer a second visit's wasm from
+/// its cache (the first-screen tests hold the wasm back on every visit).
+fn http_config_without_worker() -> String {
+    let mut config: serde_json::Value = serde_json::from_str(&http_config()).unwrap();
+    config["offline"] = false.into();
+    config.to_string()
+}
+
+/// The markup under `selector` as a comparable text: tags, sorted attributes and text, with
+/// Leptos' comment markers and the way text is split into nodes left out.
+async fn shape_of(b: &Browser, selector: &str) -> String {
+    let script = format!(
+        "const shape = (el) => {{
+           const attrs = [...el.attributes].map(a => a.name).filter(n => !n.startsWith('data-'))
+             .sort().map(n => n + '=' + JSON.stringify(el.getAttribute(n)));
+           const parts = []; let text = '';
+           for (const n of el.childNodes) {{
+             if (n.nodeType === 3) {{ text += n.data; continue; }}
+             if (n.nodeType !== 1) continue;
+             if (text.trim()) parts.push(JSON.stringify(text));
+             text = ''; parts.push(shape(n));
+           }}
+           if (text.trim()) parts.push(JSON.stringify(text));
+           return '<' + el.localName + ' ' + attrs.join(' ') + '>' + parts.join('') + '</' + el.localName + '>';
+         }};
+         const el = document.querySelector({selector:?});
+         return el ? shape(el) : null;"
+    );
+    b.js(&script).await.as_str().unwrap_or_default().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_screen_is_what_the_app_draws() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config_without_worker())).await;
+    // The app's sign-in as it first draws, before the server's fields relabel the login.
+    server.fault_always(Endpoint::RegFields, Fault::Hang);
+    let b = Browser::start("en-US").await;
+    for lang in ["en", "ru"] {
+        server.hold_wasm(true);
+        let asked_before = server.requests_to(Endpoint::RegFields).len();
+        b.client.goto(&server.url("/sign-in")).await.expect("open");
+        b.first_screen("#wc-login").await;
+        let host_lang = b.js("return document.getElementById('web-cabinet').lang;").await;
+        assert_eq!(host_lang.as_str(), Some(lang), "the first screen in the customer's language");
+        assert!(
+            b.js("return document.querySelector('.wc-app').getBoundingClientRect().height;")
+                .await
+                .as_f64()
+                .unwrap_or(0.0)
+                > 300.0,
+            "the first screen is styled and laid out"
+        );
+        if lang == "en" {
+            b.screenshot("first-screen-sign-in-phone", PHONE.0, PHONE.1).await;
+        }
+        let first = shape_of(&b, "[data-first-screen]").await;
+        assert!(first.contains("wc-sign-in"), "{first}");
+        assert_eq!(
+            server.requests_to(Endpoint::RegFields).len(),
+            asked_before,
+            "nothing but the loader ran so far"
+        );
+        server.hold_wasm(false);
+        b.wait_take_over().await;
+        let app = shape_of(&b, "#web-cabinet > .wc-app").await;
+        assert_eq!(first, app, "{lang}: the first screen and the app's differ");
+        // The next visit in Russian, the language chosen here.
+        b.js("localStorage.setItem('web-cabinet:lang', 'ru');").await;
+    }
+    assert!(!b.crashed().await);
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn typing_before_the_app_arrives_is_kept() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config_without_worker())).await;
+    // The login stays a text input (an e-mail input has no caret to read).
+    server.fault_always(Endpoint::RegFields, Fault::Hang);
+    let b = Browser::start("en-US").await;
+    server.hold_wasm(true);
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    let login = b.first_screen("#wc-login").await;
+    login.send_keys("shopper@example.com").await.expect("type the login");
+    let password = b.first_screen("#wc-password").await;
+    password.send_keys("secret words").await.expect("type the password");
+    b.first_screen("#wc-remember").await.click().await.expect("tick");
+    // The caret back in the login, after "shopper".
+    b.js("const i = document.querySelector('[data-first-screen] #wc-login'); \
+          i.focus(); i.setSelectionRange(7, 7);")
+        .await;
+    server.hold_wasm(false);
+    b.wait_take_over().await;
+    assert_eq!(b.value("#wc-login").await, "shopper@example.com");
+    assert_eq!(b.value("#wc-password").await, "secret words");
+    assert_eq!(b.js("return document.getElementById('wc-remember').checked;").await, true);
+    assert_eq!(b.focused().await, "wc-login", "the focus stays where it was");
+    let caret = b.js("return document.activeElement.selectionStart;").await;
+    assert_eq!(caret.as_u64(), Some(7), "the caret stays where it was");
+    // Typing goes on where the caret is, into the app's own input.
+    b.keys("+1").await;
+    assert_eq!(b.value("#wc-login").await, "shopper+1@example.com");
+    assert!(!b.crashed().await);
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sign_in_sent_before_the_app_arrives_waits_for_it() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config_without_worker())).await;
+    let b = Browser::start("en-US").await;
+    server.hold_wasm(true);
+    b.client.goto(&server.url("/sign-in")).await.expect("open");
+    let login = b.first_screen("#wc-login").await;
+    login.send_keys(DEMO_LOGIN).await.expect("type the login");
+    let password = b.first_screen("#wc-password").await;
+    password.send_keys(DEMO_PASSWORD).await.expect("type the password");
+    // Enter in the password, before the app is there.
+    password.send_keys(&fantoccini::key::Key::Enter.to_string()).await.expect("press Enter");
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let url = b.client.current_url().await.expect("url");
+    assert_eq!((url.path(), url.query()), ("/sign-in", None), "the submit went nowhere");
+    assert!(server.requests_to(Endpoint::Auth).is_empty(), "nothing is sent before the app");
+    assert!(!url.as_str().contains(DEMO_PASSWORD));
+    // The app arrives and sends it, once.
+    server.hold_wasm(false);
+    b.wait_path("/profile").await;
+    let auth = server.requests_to(Endpoint::Auth);
+    assert_eq!(auth.len(), 1, "one submit, one request");
+    let body: serde_json::Value = serde_json::from_str(&auth[0].body).unwrap();
+    assert_eq!(body["login"], DEMO_LOGIN);
+    assert!(!b.crashed().await);
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_screen_is_the_screen_the_app_shows() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config_without_worker())).await;
+    // A kept session whose profile never answers: the app stays on the signed-in screen.
+    server.fault_always(Endpoint::Profile, Fault::Hang);
+    server.fault_always(Endpoint::OrderList, Fault::Hang);
+    let b = Browser::start("en-US").await;
+    let paths = ["/", "/sign-in", "/profile", "/orders", "/orders/7", "/register", "/recover"];
+    for signed_in in [false, true] {
+        for path in paths.iter().chain(&["/nowhere"]) {
+            server.hold_wasm(true);
+            b.client.goto(&server.url(path)).await.expect("open");
+            b.first_screen("header").await;
+            let drawn =
+                b.js("return !!document.querySelector('[data-first-screen] .wc-sign-in');").await;
+            server.hold_wasm(false);
+            b.wait_take_over().await;
+            let shown = b.js("return !!document.querySelector('.wc-sign-in');").await;
+            assert_eq!(
+                drawn, shown,
+                "{path}, signed in: {signed_in}: the first screen drew sign-in: {drawn}, the app: {shown}"
+            );
+            if !signed_in {
+                let asks = ["/", "/sign-in", "/profile", "/orders", "/orders/7"].contains(path);
+                assert_eq!(shown, serde_json::Value::Bool(asks), "{path}");
+            }
+        }
+        // A session kept in this tab, as a sign-in leaves it.
+        b.js("sessionStorage.setItem('web-cabinet:token', 'kept-token');").await;
+    }
+    assert!(!b.crashed().await);
+    b.close().await;
+}

@@ -246,6 +246,8 @@ type Throttle = (f64, f64, f64);
 const SLOW_4G: Throttle = (562.5, 180_000.0, 84_375.0);
 
 struct StartUp {
+    /// The first screen on the page (the loader drew it).
+    visible_ms: f64,
     interactive_ms: f64,
     labelled_ms: f64,
     bytes: f64,
@@ -269,7 +271,7 @@ async fn start_up(nginx: &Nginx, throttle: Option<Throttle>) -> StartUp {
                  const res = performance.getEntriesByType('resource'); \
                  const fetches = {}; \
                  for (const r of res) { const n = r.name.split('/').pop().split('?')[0]; fetches[n] = (fetches[n] || 0) + 1; } \
-                 return { i: m('web-cabinet:sign-in-interactive'), l: m('web-cabinet:sign-in-labelled'), \
+                 return { v: m('web-cabinet:first-screen'), i: m('web-cabinet:sign-in-interactive'), l: m('web-cabinet:sign-in-labelled'), \
                    bytes: nav.transferSize + res.reduce((s, r) => s + r.transferSize, 0), fetches };")
             .await;
         if figures["l"].is_number() {
@@ -283,6 +285,7 @@ async fn start_up(nginx: &Nginx, throttle: Option<Throttle>) -> StartUp {
         .map(|m| m.iter().map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0))).collect())
         .unwrap_or_default();
     StartUp {
+        visible_ms: figures["v"].as_f64().unwrap_or(f64::NAN),
         interactive_ms: figures["i"].as_f64().unwrap_or(f64::NAN),
         labelled_ms: figures["l"].as_f64().unwrap_or(f64::NAN),
         bytes: figures["bytes"].as_f64().unwrap_or(f64::NAN),
@@ -309,9 +312,10 @@ async fn start_up_benchmark_through_nginx() {
         let s = start_up(&nginx, *throttle).await;
         assert!(s.interactive_ms.is_finite(), "the sign-in form never became interactive");
         println!(
-            "  {name:<14} sign-in form interactive {:>6.0} ms, labelled by the server {:>6.0} ms, \
-             {:>7.0} bytes transferred (target under Slow 4G: 1000 ms)",
-            s.interactive_ms, s.labelled_ms, s.bytes
+            "  {name:<14} sign-in form visible {:>6.0} ms, the app's {:>6.0} ms, labelled by the \
+             server {:>6.0} ms, {:>7.0} bytes transferred (targets under Slow 4G: visible 1500 ms, \
+             interactive 2500 ms)",
+            s.visible_ms, s.interactive_ms, s.labelled_ms, s.bytes
         );
         println!("  fetched: {:?}", s.fetches);
         // Each first-load file once: WebKit never hands a preload to a later fetch(), which
@@ -325,6 +329,42 @@ async fn start_up_benchmark_through_nginx() {
             .collect();
         assert!(twice.is_empty(), "{}: files fetched more than once: {twice:?}", engine.name());
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn typing_into_the_first_screen_on_slow_4g_loses_nothing() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    if Engine::current() != Engine::Chromium {
+        println!(
+            "only Chromium's driver can throttle the network: the held-wasm journeys cover this"
+        );
+        return;
+    }
+    let backend = TestServer::start(ConfigMode::Json(http_config())).await;
+    let nginx = Nginx::start(backend.addr);
+    let b = Browser::start("en-US").await;
+    let (latency, down, up) = SLOW_4G;
+    b.throttle(latency, down, up).await;
+    b.client.goto(&nginx.url("/sign-in")).await.expect("open");
+    // The customer types as soon as the form is there, the wasm still on its way.
+    let login = b.first_screen("#wc-login").await;
+    login.click().await.expect("focus the login");
+    login.send_keys(DEMO_LOGIN).await.expect("type the login");
+    let password = b.first_screen("#wc-password").await;
+    password.click().await.expect("focus the password");
+    password.send_keys(DEMO_PASSWORD).await.expect("type the password");
+    let before_app = b.js("return !!document.querySelector('[data-first-screen]');").await;
+    assert_eq!(before_app, true, "typed into the first screen before the app took it over");
+    b.wait_take_over().await;
+    assert_eq!(b.value("#wc-login").await, DEMO_LOGIN);
+    assert_eq!(b.value("#wc-password").await, DEMO_PASSWORD);
+    assert_eq!(b.focused().await, "wc-password", "the focus stays where it was");
+    let caret = b.js("return document.activeElement.selectionStart;").await;
+    assert_eq!(caret.as_u64(), Some(DEMO_PASSWORD.len() as u64), "the caret stays at the end");
+    b.click("button[type=submit]").await;
+    b.wait_path("/profile").await;
+    assert!(!b.crashed().await);
+    b.close().await;
 }
 
 /// Google Lighthouse's figures for one page, as a merchant evaluating the cabinet would read them.

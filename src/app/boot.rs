@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::browser::{self};
 use crate::core::config::{ApiConfig, Config, ConfigError};
+use crate::core::handover;
 use crate::core::i18n::{use_i18n, I18n};
 use crate::core::logic::locale::Lang;
 use crate::core::ui::load::Load;
@@ -150,6 +151,8 @@ pub(super) fn Boot(source: ConfigSource, root: web_sys::HtmlElement) -> impl Int
         lang_root.set_attribute("lang", lang.get().tag()).ok();
     });
     move || match config.get() {
+        // The first screen the loader drew stays until the app's replaces it.
+        None if handover::waiting() => ().into_any(),
         None => view! { <p class="wc-loading" role="status">{move || use_i18n().t().loading}</p> }
             .into_any(),
         Some(Ok(config)) => {
@@ -162,6 +165,7 @@ pub(super) fn Boot(source: ConfigSource, root: web_sys::HtmlElement) -> impl Int
 #[component]
 fn BootFailure(error: BootError, retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     let i18n = use_i18n();
+    effect(handover::finish);
     match error {
         BootError::Invalid(e) => {
             browser::error(&format!("web-cabinet: invalid configuration: {e}"));

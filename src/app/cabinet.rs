@@ -119,10 +119,16 @@ pub(super) fn Cabinet(
             nav.replace(shown);
         }
     });
+    in_shell(move || page(screen.get()))
+}
+
+/// The shell around every screen: what the app draws and what the first screen drawn at build
+/// time (`first_screen`) is, so the two cannot differ.
+pub(super) fn in_shell(main: impl IntoView + 'static) -> impl IntoView {
     view! {
         <Shell>
             {demo_banner()}
-            <main class="wc-main">{move || page(screen.get())}</main>
+            <main class="wc-main">{main}</main>
         </Shell>
     }
 }

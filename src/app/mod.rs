@@ -10,6 +10,8 @@
 
 mod boot;
 mod cabinet;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod first_screen;
 mod panic_screen;
 
 use boot::{Boot, ConfigSource, PageHints};

@@ -16,6 +16,7 @@ pub mod api;
 pub mod browser;
 pub mod config;
 pub mod context;
+pub mod handover;
 pub mod i18n;
 pub mod intl;
 pub mod logic;

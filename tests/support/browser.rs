@@ -427,7 +427,12 @@ impl Browser {
     ) -> Result<fantoccini::elements::Element, fantoccini::error::CmdError> {
         let host = self.shadow_host.lock().ok().and_then(|h| h.clone());
         match host {
-            None => self.client.find(Locator::Css(css)).await,
+            // The app's elements: not the first screen's, drawn before the app (the same ids).
+            None => {
+                self.client
+                    .find(Locator::Css(&format!(":is({css}):not([data-first-screen] *)")))
+                    .await
+            }
             Some(host) => {
                 let shadow = self.client.find(Locator::Css(&host)).await?.shadow_root().await?;
                 shadow.find(Locator::Css(css)).await
@@ -444,6 +449,34 @@ impl Browser {
             None => "document".to_string(),
         };
         format!("const cabinet = {scope}; {script}")
+    }
+
+    /// An element of the first screen, drawn by the loader before the app (`find` skips it and
+    /// waits for the app's own).
+    pub async fn first_screen(&self, css: &str) -> fantoccini::elements::Element {
+        let css = format!("[data-first-screen] {css}");
+        for _ in 0..150 {
+            if let Ok(el) = self.client.find(Locator::Css(&css)).await {
+                return el;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("no first screen with {css}\n{}", self.describe().await)
+    }
+
+    /// Wait up to 15 s until the app has taken the first screen over.
+    pub async fn wait_take_over(&self) {
+        for _ in 0..150 {
+            let taken = self
+                .js("return !document.querySelector('[data-first-screen]') && \
+                     !!document.querySelector('#web-cabinet > .wc-app');")
+                .await;
+            if taken == serde_json::Value::Bool(true) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("the app never took the first screen over\n{}", self.describe().await)
     }
 
     pub async fn find(&self, css: &str) -> fantoccini::elements::Element {

@@ -194,6 +194,9 @@ pub struct ServerState {
     pub xss: Mutex<Option<usize>>,
     /// Serve a wasm file that is not WebAssembly (a start that fails).
     pub broken_wasm: Mutex<bool>,
+    /// Hold the wasm's answer back until released: a network that brings the page and the
+    /// loader at once and the app's 250 KB late (the first screen is all there is meanwhile).
+    pub held_wasm: Mutex<bool>,
     /// Content-Security-Policy violation reports the browser sent.
     pub csp_reports: Mutex<Vec<String>>,
     pub backend: Mutex<DemoBackend>,
@@ -310,6 +313,7 @@ impl TestServer {
             sticky: Mutex::new(Vec::new()),
             xss: Mutex::new(None),
             broken_wasm: Mutex::new(false),
+            held_wasm: Mutex::new(false),
             paging: Mutex::new(PagingMode::Honest),
             abandoned: Mutex::new(Vec::new()),
             module: Mutex::new(None),
@@ -401,6 +405,11 @@ impl TestServer {
         *self.state.broken_wasm.lock().unwrap() = broken;
     }
 
+    /// Hold every wasm answer back (`true`) until released (`false`).
+    pub fn hold_wasm(&self, held: bool) {
+        *self.state.held_wasm.lock().unwrap() = held;
+    }
+
     /// From now on every answer carries injection payloads in its string slots.
     pub fn set_xss(&self) {
         *self.state.xss.lock().unwrap() = Some(0);
@@ -484,6 +493,17 @@ async fn wasm_breaker(
     if *state.broken_wasm.lock().unwrap() && request.uri().path().ends_with(".wasm") {
         let garbage = b"\0asm\x01\0\0\0this is not a module".to_vec();
         return ([(header::CONTENT_TYPE, "application/wasm")], garbage).into_response();
+    }
+    if request.uri().path().ends_with(".wasm") && *state.held_wasm.lock().unwrap() {
+        while *state.held_wasm.lock().unwrap() {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        // Held once, never from a cache again: each visit of the test waits for it anew.
+        let mut answer = next.run(request).await;
+        answer
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+        return answer;
     }
     next.run(request).await
 }

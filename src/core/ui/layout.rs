@@ -4,14 +4,18 @@
 use leptos::prelude::*;
 
 use crate::core::context::use_app;
+use crate::core::handover;
 use crate::core::i18n::use_i18n;
 use crate::core::logic::locale::Lang;
 use crate::core::logic::route::Route;
+use crate::core::ui::effect::effect;
 use crate::core::ui::nav::RouteLink;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let i18n = use_i18n();
+    // The app's first screen is on the page: the one the loader drew goes.
+    effect(handover::finish);
     view! {
         <div class="wc-app">
             <header class="wc-header">

@@ -48,14 +48,21 @@ pub fn use_nav() -> Nav {
 impl Nav {
     /// Read the address, follow back/forward, and provide the router to the views below.
     pub fn install(base: String) -> Self {
-        let here = RwSignal::new(read(&base));
-        let nav = Self { here, base: StoredValue::new(base) };
+        let nav = Self::standing_at(read(&base), base);
+        let here = nav.here;
         let handle = window_event_listener(ev::popstate, move |_| {
             if let Some(base) = nav.base.try_get_value() {
                 here.try_set(read(&base));
             }
         });
         on_cleanup(move || handle.remove());
+        nav
+    }
+
+    /// A router that stands at `route` and reads no address: for drawing a screen where there
+    /// is no browser (the first screen, drawn at build time: `app::first_screen`).
+    pub fn standing_at(route: Route, base: String) -> Self {
+        let nav = Self { here: RwSignal::new(route), base: StoredValue::new(base) };
         provide_context(nav);
         nav
     }

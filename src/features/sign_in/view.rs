@@ -21,6 +21,7 @@ use crate::core::api::auth::Token;
 use crate::core::api::ApiError;
 use crate::core::browser;
 use crate::core::config::TokenStorage;
+use crate::core::handover;
 use crate::core::i18n::use_i18n;
 use crate::core::session::Notice;
 use crate::core::ui::banner::{ErrorBanner, Notice as NoticeBanner};
@@ -77,13 +78,14 @@ pub fn SignIn(
         _ => LoginInput::generic(),
     });
 
-    let login = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
+    // What the customer typed into the first screen before the app arrived (`core::handover`).
+    let login = RwSignal::new(handover::typed("wc-login").unwrap_or_default());
+    let password = RwSignal::new(handover::typed("wc-password").unwrap_or_default());
     let show_password = RwSignal::new(false);
     let password_kind = input_kind(&FieldType::Password, "password", Purpose::Login);
     // The same for every type a login field has ("username").
     let login_autocomplete = LoginInput::generic().kind.autocomplete;
-    let remember = RwSignal::new(false);
+    let remember = RwSignal::new(handover::checked("wc-remember").unwrap_or(false));
     let missing_login = RwSignal::new(false);
     let missing_password = RwSignal::new(false);
     let failure: RwSignal<Option<ApiError>> = RwSignal::new(None);
