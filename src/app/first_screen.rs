@@ -1,5 +1,6 @@
 //! The first screen, drawn at build time from the app's own views: the sign-in screen in its
-//! shell (and the bare shell for any other address), as HTML, in each language. The loader puts
+//! shell, the registration card waiting for its fields, and the bare shell for any other
+//! address, as HTML, in each language. The loader puts
 //! it on the page the moment it runs, long before the wasm arrives, and the app takes it over
 //! (`core::handover`) keeping what the customer typed. Drawn by the very components the app
 //! draws (`in_shell`, `SignIn`), with nothing running: no effect, no request — the first frame
@@ -21,6 +22,7 @@ use crate::core::logic::locale::Lang;
 use crate::core::logic::route::Route;
 use crate::core::session::Session;
 use crate::core::ui::nav::Nav;
+use crate::features::registration::view::Register;
 use crate::features::sign_in::view::SignIn;
 
 /// Where the route base goes in a drawn link: the loader writes the page's own base there (the
@@ -32,16 +34,20 @@ pub const ROUTE_BASE_MARK: &str = "__WEB_CABINET_BASE__";
 pub enum FirstScreen {
     /// What a signed-out visitor of `/`, `/sign-in` or a signed-in screen is shown.
     SignIn,
+    /// `/register`: the card, waiting for the server's fields.
+    Register,
     /// The header alone: any other address, or a customer with a kept session.
     Shell,
 }
 
 impl FirstScreen {
-    pub const ALL: [FirstScreen; 2] = [FirstScreen::SignIn, FirstScreen::Shell];
+    pub const ALL: [FirstScreen; 3] =
+        [FirstScreen::SignIn, FirstScreen::Register, FirstScreen::Shell];
 
     pub fn name(self) -> &'static str {
         match self {
             FirstScreen::SignIn => "sign-in",
+            FirstScreen::Register => "register",
             FirstScreen::Shell => "shell",
         }
     }
@@ -83,11 +89,13 @@ pub fn draw(screen: FirstScreen, lang: Lang) -> String {
         provide_context(AppContext { client, session, config: Arc::new(config) });
         let route = match screen {
             FirstScreen::SignIn => Route::SignIn { next: None },
+            FirstScreen::Register => Route::Register,
             FirstScreen::Shell => Route::NotFound,
         };
         Nav::standing_at(route, ROUTE_BASE_MARK.into());
         match screen {
             FirstScreen::SignIn => in_shell(view! { <SignIn next=None/> }).to_html(),
+            FirstScreen::Register => in_shell(view! { <Register/> }).to_html(),
             FirstScreen::Shell => in_shell(()).to_html(),
         }
     });

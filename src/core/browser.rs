@@ -11,6 +11,10 @@ pub enum Area {
 }
 
 fn storage(area: Area) -> Option<web_sys::Storage> {
+    // Natively (tests, the first screen drawn at build time) there is no browser to keep anything.
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
     let window = web_sys::window()?;
     match area {
         Area::Local => window.local_storage().ok().flatten(),

@@ -196,7 +196,8 @@ pub struct ServerState {
     pub broken_wasm: Mutex<bool>,
     /// Hold the wasm's answer back until released: a network that brings the page and the
     /// loader at once and the app's 250 KB late (the first screen is all there is meanwhile).
-    pub held_wasm: Mutex<bool>,
+    /// `None` until a test holds it; `Some(false)` released (and still never cached).
+    pub held_wasm: Mutex<Option<bool>>,
     /// Content-Security-Policy violation reports the browser sent.
     pub csp_reports: Mutex<Vec<String>>,
     pub backend: Mutex<DemoBackend>,
@@ -313,7 +314,7 @@ impl TestServer {
             sticky: Mutex::new(Vec::new()),
             xss: Mutex::new(None),
             broken_wasm: Mutex::new(false),
-            held_wasm: Mutex::new(false),
+            held_wasm: Mutex::new(None),
             paging: Mutex::new(PagingMode::Honest),
             abandoned: Mutex::new(Vec::new()),
             module: Mutex::new(None),
@@ -407,7 +408,7 @@ impl TestServer {
 
     /// Hold every wasm answer back (`true`) until released (`false`).
     pub fn hold_wasm(&self, held: bool) {
-        *self.state.held_wasm.lock().unwrap() = held;
+        *self.state.held_wasm.lock().unwrap() = Some(held);
     }
 
     /// From now on every answer carries injection payloads in its string slots.
@@ -494,11 +495,11 @@ async fn wasm_breaker(
         let garbage = b"\0asm\x01\0\0\0this is not a module".to_vec();
         return ([(header::CONTENT_TYPE, "application/wasm")], garbage).into_response();
     }
-    if request.uri().path().ends_with(".wasm") && *state.held_wasm.lock().unwrap() {
-        while *state.held_wasm.lock().unwrap() {
+    if request.uri().path().ends_with(".wasm") && state.held_wasm.lock().unwrap().is_some() {
+        while *state.held_wasm.lock().unwrap() == Some(true) {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        // Held once, never from a cache again: each visit of the test waits for it anew.
+        // Never from a cache once a test holds it: each visit waits for it anew.
         let mut answer = next.run(request).await;
         answer
             .headers_mut()
