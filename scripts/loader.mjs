@@ -210,6 +210,14 @@ if (release) {
     process.exit(1);
   }
   writeFileSync(join(dir, glue), result.code);
+  // The loader too: its comments are for whoever reads this script, not for every visit.
+  const loaderPath = join(dir, "web-cabinet.js");
+  const small = await minify(readFileSync(loaderPath, "utf8"), { module: true, compress: true, mangle: true });
+  if (!small.code) {
+    console.error("loader.mjs: terser produced nothing for the loader");
+    process.exit(1);
+  }
+  writeFileSync(loaderPath, small.code);
   // Trunk wrote index.html's integrity attributes from the unminified file.
   const indexPath = join(dir, "index.html");
   const index = part ? "" : readFileSync(indexPath, "utf8");
