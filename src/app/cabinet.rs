@@ -119,7 +119,15 @@ pub(super) fn Cabinet(
             nav.replace(shown);
         }
     });
-    in_shell(move || page(screen.get()))
+    // The first draw is the longest task of the start (the wasm's first calls): the cabinet is
+    // set up in this task and drawn in the next, so that neither holds the page for long. The
+    // first screen stays in between, until the app's screen replaces it.
+    let drawn = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        browser::next_task().await;
+        drawn.set(true);
+    });
+    move || drawn.get().then(|| in_shell(move || page(screen.get())))
 }
 
 /// The shell around every screen: what the app draws and what the first screen drawn at build

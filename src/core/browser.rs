@@ -108,6 +108,18 @@ pub fn go_to(url: &str) {
     }
 }
 
+/// Go on in a task of its own, after whatever the browser has waiting (a key typed, a paint):
+/// a long start cut in two holds the page half as long at a time.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window().and_then(|w| w.set_timeout_with_callback(&resolve).ok());
+        if queued.is_none() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// The document's base URI (where `index.html` lives).
 pub fn base_uri() -> String {
     web_sys::window()
