@@ -2527,8 +2527,9 @@ async fn the_first_screen_is_what_the_app_draws() {
             "the first screen is styled and laid out"
         );
         if lang == "en" {
-            let name = format!("first-screen-{}-phone", &page[1..]);
-            b.screenshot(&name, PHONE.0, PHONE.1).await;
+            let name = format!("first-screen-{}", &page[1..]);
+            b.screenshot(&format!("{name}-phone"), PHONE.0, PHONE.1).await;
+            b.screenshot(&format!("{name}-desktop"), DESKTOP.0, DESKTOP.1).await;
         }
         let first = shape_of(&b, "[data-first-screen]").await;
         assert!(first.contains(&format!("wc-{}", &page[1..])), "{first}");
