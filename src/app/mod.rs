@@ -21,10 +21,8 @@ use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
-use crate::core::browser::{self};
+use crate::core::browser::{self, MOUNT_ID};
 use crate::core::logic::url;
-
-const MOUNT_ID: &str = "web-cabinet";
 
 /// Mount the cabinet into `#web-cabinet` (or the body when the page has none).
 pub fn start() {

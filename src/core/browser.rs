@@ -128,6 +128,9 @@ pub fn base_uri() -> String {
         .unwrap_or_default()
 }
 
+/// The id of the element a page mounts the cabinet in (the loader draws the first screen there).
+pub const MOUNT_ID: &str = "web-cabinet";
+
 thread_local! {
     /// The element the cabinet draws in (inside a shadow root on a shop's page).
     static TREE: std::cell::RefCell<Option<web_sys::Node>> = const { std::cell::RefCell::new(None) };

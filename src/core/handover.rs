@@ -13,8 +13,8 @@ use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
 
-/// The attribute the loader marks the first screen with.
-const MARK: &str = "data-first-screen";
+/// The loader marks the first screen with this attribute.
+const FIRST_SCREEN: &str = "[data-first-screen]";
 /// Set on the first screen by the loader when the customer submitted its form.
 const SUBMITTED: &str = "data-submitted";
 
@@ -48,8 +48,8 @@ fn first_screen() -> Option<web_sys::Element> {
         return None;
     }
     let document = web_sys::window()?.document()?;
-    let host = document.get_element_by_id("web-cabinet")?;
-    host.query_selector(&format!("[{MARK}]")).ok().flatten()
+    let host = document.get_element_by_id(crate::core::browser::MOUNT_ID)?;
+    host.query_selector(FIRST_SCREEN).ok().flatten()
 }
 
 fn read(screen: &web_sys::Element) -> Reading {
