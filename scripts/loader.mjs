@@ -82,29 +82,61 @@ const failed = (error) => {
   document.body.append(box);
 };
 ${firstScreens ? `// The first screen, drawn at build time by the app's own views: on the page now, while the wasm
-// downloads; the app takes it over keeping what was typed, the caret and the focus. Only on the
-// cabinet's own page (a shop's page gets the cabinet in a shadow root, with its styles).
+// downloads; the app takes it over keeping what was typed, the caret and the focus. On a shop's
+// page (the mount names its config or its base) it goes where the app will draw: a shadow root
+// with the cabinet's stylesheets, shown once they are loaded (there they do not hold the paint).
 {
   const screens = ${JSON.stringify(firstScreens)};
   const host = document.getElementById("web-cabinet");
   const kept = (area, key) => { try { return globalThis[area].getItem(key); } catch { return null; } };
-  const own = host && !host.firstElementChild && host.dataset.config === undefined && host.dataset.base === undefined;
-  if (own && !/\\/setup-check\\/?$/.test(location.pathname)) {
+  const embedded = host && (host.dataset.config !== undefined || host.dataset.base !== undefined);
+  let root = null;
+  if (host && !host.firstElementChild && !host.shadowRoot && !/\\/setup-check\\/?$/.test(location.pathname)) {
+    root = host;
+    if (embedded) {
+      try {
+        const shadow = host.attachShadow({ mode: "open" });
+        const links = ${JSON.stringify(styles)}.map((name) => {
+          const link = document.createElement("link");
+          link.rel = "stylesheet";
+          link.href = new URL(name, here).href;
+          return link;
+        });
+        root = document.createElement("div");
+        root.className = "wc-shadowed";
+        shadow.append(...links, root);
+        const loaded = links.map((link) => new Promise((done) => { link.onload = link.onerror = done; }));
+        Promise.all(loaded).then(() => root.querySelector("[data-first-screen]")?.removeAttribute("hidden"));
+      } catch {
+        // No shadow root here (the app then draws in the page, without a first screen).
+        root = null;
+      }
+    }
+  }
+  if (root) {
     // The app's order: the language chosen here before, the browser's, Russian.
     const lang = [kept("localStorage", "web-cabinet:lang"), ...navigator.languages]
       .map((tag) => (tag || "").toLowerCase().split(/[-_]/)[0])
       .find((tag) => tag in screens.shell) ?? "ru";
-    const base = new URL(document.baseURI).pathname.replace(/\\/+$/, "");
+    // Where the routes live, by the app's rule: the mount's data-base, else the page's
+    // <base href>, else the root; a base that is not a plain path counts as none.
+    const raw = host.dataset.base ?? (document.querySelector("base[href]") ? new URL(document.baseURI).pathname : "");
+    const trimmed = raw.trim().replace(/\\/+$/, "");
+    const clean = trimmed.startsWith("/") && !trimmed.startsWith("//") && !/[?#\\\\:]/.test(trimmed) &&
+      !trimmed.split("/").includes("..");
+    const base = clean ? trimmed : "";
     const path = location.pathname.startsWith(base) ? location.pathname.slice(base.length) || "/" : "";
     const signedIn = kept("sessionStorage", "web-cabinet:token") || kept("localStorage", "web-cabinet:token");
     // The addresses at which a signed-out visitor is asked to sign in (\`Route::guarded\`).
     const signIn = !signedIn && /^\\/(sign-in|profile|orders(\\/[^/]+)?)?$/.test(path);
     const screen = signIn ? "sign-in" : path === "/register" ? "register" : "shell";
-    host.classList.add("wc-root");
-    host.lang = lang;
-    host.innerHTML = screens[screen][lang].replaceAll(${JSON.stringify(BASE_MARK)}, base);
-    const drawn = host.firstElementChild;
+    root.classList.add("wc-root");
+    root.lang = lang;
+    root.innerHTML = screens[screen][lang].replaceAll(${JSON.stringify(BASE_MARK)}, base);
+    const drawn = root.firstElementChild;
     drawn.setAttribute("data-first-screen", "");
+    // Unstyled, it would flash: in a shadow root it waits for the stylesheets (above).
+    if (root !== host) drawn.hidden = true;
     performance.mark("web-cabinet:first-screen");
     // A submit before the app is ready goes nowhere (never a password in an address): the app
     // sends it when it takes over.
@@ -132,6 +164,8 @@ const ownBundle = !/\\/setup-check\\/?$/.test(location.pathname) ||
   const mount = document.getElementById("web-cabinet");
   const config = new URL((mount && mount.dataset.config) || "cabinet.json", document.baseURI).href;
   globalThis.__webCabinetConfig = { url: config, answer: fetch(config) };
+  // On a shop's page the first screen is in a shadow root (not seen here) and the largest
+  // paint is the shop's: the wasm starts at once there.
   if (mount && mount.querySelector("[data-first-screen]")) {
     // The wasm's 250 KB start to download once the first screen is on screen (as the browser
     // reports its largest paint, or a frame later where it reports none; 200 ms at most, in a

@@ -2497,10 +2497,10 @@ async fn shape_of(b: &Browser, selector: &str) -> String {
            if (text.trim()) parts.push(JSON.stringify(text));
            return '<' + el.localName + ' ' + attrs.join(' ') + '>' + parts.join('') + '</' + el.localName + '>';
          }};
-         const el = document.querySelector({selector:?});
+         const el = cabinet.querySelector({selector:?});
          return el ? shape(el) : null;"
     );
-    b.js(&script).await.as_str().unwrap_or_default().to_string()
+    b.js(&b.cabinet_script(&script)).await.as_str().unwrap_or_default().to_string()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -2653,6 +2653,100 @@ async fn the_first_screen_is_the_screen_the_app_shows() {
         // A session kept in this tab, as a sign-in leaves it.
         b.js("sessionStorage.setItem('web-cabinet:token', 'kept-token');").await;
     }
+    assert!(!b.crashed().await);
+    b.close().await;
+}
+
+/// On a shop's page the first screen is drawn where the app will draw: in the shadow root on
+/// the mount, under the shop's data-base, styled by the cabinet's stylesheets (and the shop's
+/// theme) as the app is, nothing of it in the shop's own tree; what is typed there, the caret,
+/// the focus and a submit carry over to the app, which draws in the same shadow root.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shops_page_gets_the_first_screen_in_the_shadow_root() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = TestServer::start(ConfigMode::Json(http_config_without_worker())).await;
+    // The app's screens as they first draw, before the server's fields arrive.
+    server.fault_always(Endpoint::RegFields, Fault::Hang);
+    let b = Browser::start("en-US").await;
+    b.within_shadow_of(Some("#web-cabinet"));
+    for (theme, page) in [("legacy", "register"), ("bootstrap", "sign-in")] {
+        server.hold_wasm(true);
+        b.client.goto(&server.url(&format!("/shop/{theme}/{page}"))).await.expect("open");
+        b.first_screen("h1").await;
+        // Shown once its stylesheets are in (a shadow root's do not hold the paint).
+        let mut shown = serde_json::Value::Null;
+        for _ in 0..100 {
+            shown = b
+                .js(&b
+                    .cabinet_script("return !cabinet.querySelector('[data-first-screen]').hidden;"))
+                .await;
+            if shown == true {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(shown, true, "{theme}: the first screen stays hidden");
+        let outside = b.js("return document.getElementById('web-cabinet').children.length;").await;
+        assert_eq!(
+            outside.as_u64(),
+            Some(0),
+            "{theme}: the first screen leaked into the shop's tree"
+        );
+        let first = shape_of(&b, "[data-first-screen]").await;
+        assert!(first.contains(&format!("wc-{page}")), "{first}");
+        // At the phone's width both (the card's padding follows the width).
+        b.screenshot(&format!("first-screen-embed-{theme}-{page}-phone"), PHONE.0, PHONE.1).await;
+        let first_look = look(&b).await;
+        if page == "sign-in" {
+            // Typed before the app, the caret moved back into the login.
+            b.first_screen("#wc-login").await.send_keys("shopper@example.com").await.expect("type");
+            b.first_screen("#wc-password").await.send_keys("secret words").await.expect("type");
+            b.js(&b.cabinet_script(
+                "const i = cabinet.querySelector('[data-first-screen] #wc-login'); \
+                 i.focus(); i.setSelectionRange(7, 7);",
+            ))
+            .await;
+        }
+        server.hold_wasm(false);
+        b.wait_take_over().await;
+        let app = shape_of(&b, ".wc-root > .wc-app").await;
+        assert_eq!(first, app, "{theme} {page}: the first screen and the app's differ");
+        assert_eq!(first_look, look(&b).await, "{theme} {page}: styled otherwise than the app");
+        let roots = b
+            .js(&b.cabinet_script("return cabinet.querySelectorAll('.wc-shadowed').length;"))
+            .await;
+        assert_eq!(roots.as_u64(), Some(1), "the app draws where the first screen was");
+        if page == "sign-in" {
+            assert_eq!(b.value("#wc-login").await, "shopper@example.com");
+            assert_eq!(b.value("#wc-password").await, "secret words");
+            let focus = b
+                .js(&b.cabinet_script(
+                    "const e = cabinet.activeElement; return e && [e.id, e.selectionStart];",
+                ))
+                .await;
+            assert_eq!(focus, serde_json::json!(["wc-login", 7]), "the focus and caret stay");
+        }
+    }
+
+    // A sign-in sent before the app: nothing goes out until the app sends it, once.
+    server.clear_faults();
+    server.hold_wasm(true);
+    b.client.goto(&server.url("/shop/legacy/sign-in")).await.expect("open");
+    b.first_screen("#wc-login").await.send_keys(DEMO_LOGIN).await.expect("type the login");
+    let password = b.first_screen("#wc-password").await;
+    password.send_keys(DEMO_PASSWORD).await.expect("type the password");
+    password.send_keys(&fantoccini::key::Key::Enter.to_string()).await.expect("press Enter");
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let url = b.client.current_url().await.expect("url");
+    assert_eq!(
+        (url.path(), url.query()),
+        ("/shop/legacy/sign-in", None),
+        "the submit went nowhere"
+    );
+    assert!(server.requests_to(Endpoint::Auth).is_empty(), "nothing is sent before the app");
+    server.hold_wasm(false);
+    b.wait_path("/shop/legacy/profile").await;
+    assert_eq!(server.requests_to(Endpoint::Auth).len(), 1, "one submit, one request");
     assert!(!b.crashed().await);
     b.close().await;
 }

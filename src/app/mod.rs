@@ -70,14 +70,26 @@ pub fn start() {
 /// The loader leaves the cabinet's stylesheets' URLs here (`scripts/loader.mjs`).
 const LOADED_STYLES: &str = "__webCabinetStyles";
 
+/// The element the cabinet draws in on a shop's page, in a shadow root.
+const SHADOWED_CLASS: &str = "wc-shadowed";
+
 /// A shadow root on `host` holding the cabinet's stylesheets and an element to draw in; `None`
-/// where the browser cannot attach one (the cabinet then draws in the page as before).
+/// where the browser cannot attach one (the cabinet then draws in the page as before). The
+/// loader may have made it already, to draw the first screen in (`scripts/loader.mjs`).
 fn isolated_root(
     document: &web_sys::Document,
     host: &web_sys::HtmlElement,
 ) -> Option<web_sys::HtmlElement> {
-    let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
-    let shadow = host.attach_shadow(&init).ok()?;
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => {
+            host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?
+        }
+    };
+    let drawn = shadow.query_selector(&format!(".{SHADOWED_CLASS}")).ok().flatten();
+    if let Some(inner) = drawn.and_then(|inner| inner.dyn_into().ok()) {
+        return Some(inner);
+    }
     let styles = js_sys::Reflect::get(&js_sys::global(), &LOADED_STYLES.into())
         .map(|s| js_sys::Array::from(&s))
         .unwrap_or_default();
@@ -88,7 +100,7 @@ fn isolated_root(
         shadow.append_child(&link).ok()?;
     }
     let inner: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
-    inner.class_list().add_1("wc-shadowed").ok()?;
+    inner.class_list().add_1(SHADOWED_CLASS).ok()?;
     shadow.append_child(&inner).ok()?;
     Some(inner)
 }

@@ -141,12 +141,40 @@ pub fn set_tree(root: &web_sys::HtmlElement) {
     TREE.with(|t| *t.borrow_mut() = Some(root.clone().into()));
 }
 
+/// The document or the shadow root the cabinet's tree is in.
+enum TreeRoot {
+    Document(web_sys::Document),
+    Shadow(web_sys::ShadowRoot),
+}
+
+fn tree_root() -> Option<TreeRoot> {
+    let root = TREE.with(|t| t.borrow().clone())?.get_root_node();
+    match root.dyn_into::<web_sys::ShadowRoot>() {
+        Ok(shadow) => Some(TreeRoot::Shadow(shadow)),
+        Err(node) => node.dyn_into::<web_sys::Document>().ok().map(TreeRoot::Document),
+    }
+}
+
 /// The cabinet's element with this id: looked up in the cabinet's own tree, which on a shop's
 /// page is a shadow root the document's `getElementById` does not see into.
 pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
-    let root = TREE.with(|t| t.borrow().clone())?.get_root_node();
-    match root.dyn_into::<web_sys::ShadowRoot>() {
-        Ok(shadow) => shadow.get_element_by_id(id),
-        Err(node) => node.dyn_into::<web_sys::Document>().ok()?.get_element_by_id(id),
+    match tree_root()? {
+        TreeRoot::Shadow(shadow) => shadow.get_element_by_id(id),
+        TreeRoot::Document(document) => document.get_element_by_id(id),
     }
+}
+
+/// The focused element, if it is the cabinet's: inside a shadow root the document names only
+/// the shadow's host as focused.
+pub fn focused_element() -> Option<web_sys::Element> {
+    match tree_root()? {
+        TreeRoot::Shadow(shadow) => shadow.active_element(),
+        TreeRoot::Document(document) => document.active_element(),
+    }
+}
+
+/// The first element under the cabinet's mount point matching `selector`.
+pub fn select_in_tree(selector: &str) -> Option<web_sys::Element> {
+    let tree = TREE.with(|t| t.borrow().clone())?;
+    tree.dyn_into::<web_sys::Element>().ok()?.query_selector(selector).ok().flatten()
 }

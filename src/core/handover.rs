@@ -13,6 +13,8 @@ use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
 
+use crate::core::browser;
+
 /// The loader marks the first screen with this attribute.
 const FIRST_SCREEN: &str = "[data-first-screen]";
 /// Set on the first screen by the loader when the customer submitted its form.
@@ -47,9 +49,8 @@ fn first_screen() -> Option<web_sys::Element> {
     if cfg!(not(target_arch = "wasm32")) {
         return None;
     }
-    let document = web_sys::window()?.document()?;
-    let host = document.get_element_by_id(crate::core::browser::MOUNT_ID)?;
-    host.query_selector(FIRST_SCREEN).ok().flatten()
+    // In the mount element on the cabinet's own page, in the shadow root on a shop's.
+    browser::select_in_tree(FIRST_SCREEN)
 }
 
 fn read(screen: &web_sys::Element) -> Reading {
@@ -66,10 +67,7 @@ fn read(screen: &web_sys::Element) -> Reading {
             reading.values.push((id, input.value()));
         }
     }
-    let active = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element())
-        .filter(|active| screen.contains(Some(active)));
+    let active = browser::focused_element().filter(|active| screen.contains(Some(active)));
     reading.focus = active.filter(|a| !a.id().is_empty()).map(|active| Focus {
         id: active.id(),
         // Inputs without a caret (a checkbox, an e-mail field) have no selection to keep.
@@ -123,13 +121,8 @@ pub fn finish() {
     let reading = reading(std::mem::take).unwrap_or_default();
     screen.remove();
     // What was typed (a password among it) is the app's now: `take` left nothing behind.
-    let element = |id: &str| {
-        web_sys::window()?
-            .document()?
-            .get_element_by_id(id)?
-            .dyn_into::<web_sys::HtmlInputElement>()
-            .ok()
-    };
+    let element =
+        |id: &str| browser::element_by_id(id)?.dyn_into::<web_sys::HtmlInputElement>().ok();
     // The app's screen took these values (`typed`), but Leptos writes them into its inputs a
     // moment later, and writing a value moves the caret to its end: written now, the caret set
     // below stays (the same value written again moves nothing).

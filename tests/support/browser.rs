@@ -425,14 +425,18 @@ impl Browser {
         &self,
         css: &str,
     ) -> Result<fantoccini::elements::Element, fantoccini::error::CmdError> {
+        // The app's elements: not the first screen's, drawn before the app (the same ids).
+        self.locate_any(&format!(":is({css}):not([data-first-screen] *)")).await
+    }
+
+    /// One lookup, in the document or in the cabinet's shadow root, the first screen included.
+    async fn locate_any(
+        &self,
+        css: &str,
+    ) -> Result<fantoccini::elements::Element, fantoccini::error::CmdError> {
         let host = self.shadow_host.lock().ok().and_then(|h| h.clone());
         match host {
-            // The app's elements: not the first screen's, drawn before the app (the same ids).
-            None => {
-                self.client
-                    .find(Locator::Css(&format!(":is({css}):not([data-first-screen] *)")))
-                    .await
-            }
+            None => self.client.find(Locator::Css(css)).await,
             Some(host) => {
                 let shadow = self.client.find(Locator::Css(&host)).await?.shadow_root().await?;
                 shadow.find(Locator::Css(css)).await
@@ -456,7 +460,7 @@ impl Browser {
     pub async fn first_screen(&self, css: &str) -> fantoccini::elements::Element {
         let css = format!("[data-first-screen] {css}");
         for _ in 0..150 {
-            if let Ok(el) = self.client.find(Locator::Css(&css)).await {
+            if let Ok(el) = self.locate_any(&css).await {
                 return el;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -468,8 +472,10 @@ impl Browser {
     pub async fn wait_take_over(&self) {
         for _ in 0..150 {
             let taken = self
-                .js("return !document.querySelector('[data-first-screen]') && \
-                     !!document.querySelector('#web-cabinet > .wc-app');")
+                .js(&self.cabinet_script(
+                    "return !cabinet.querySelector('[data-first-screen]') && \
+                     !!cabinet.querySelector('.wc-root > .wc-app');",
+                ))
                 .await;
             if taken == serde_json::Value::Bool(true) {
                 return;
