@@ -47,6 +47,9 @@ const setupBundle = process.env.WEB_CABINET_SETUP_BUNDLE ?? "";
 // customers' bundle: the loader puts it on the page at once, the app takes it over. Development
 // builds (`trunk serve`) leave it out: their start is quick, and a rebuild stays quick.
 let firstScreens = null;
+// Where the sign-in form's fields are asked for: the config's key, the published module's preset
+// and method (the same predraw run writes them from the app's config code).
+let fieldsRequest = null;
 if (release && !part) {
   const out = join(process.env.CARGO_TARGET_DIR ?? "target", "first-screens.json");
   const drawn = spawnSync("cargo", ["run", "--quiet", "--bin", "predraw", "--", out], { stdio: "inherit" });
@@ -54,7 +57,7 @@ if (release && !part) {
     console.error("loader.mjs: drawing the first screen failed (cargo run --bin predraw)");
     process.exit(1);
   }
-  firstScreens = JSON.parse(readFileSync(out, "utf8"));
+  ({ screens: firstScreens, fields: fieldsRequest } = JSON.parse(readFileSync(out, "utf8")));
 }
 // Where the drawn links have the route base (`app::first_screen::ROUTE_BASE_MARK`).
 const BASE_MARK = "__WEB_CABINET_BASE__";
@@ -85,6 +88,7 @@ ${firstScreens ? `// The first screen, drawn at build time by the app's own view
 // downloads; the app takes it over keeping what was typed, the caret and the focus. On a shop's
 // page (the mount names its config or its base) it goes where the app will draw: a shadow root
 // with the cabinet's stylesheets, shown once they are loaded (there they do not hold the paint).
+let firstScreen = null;
 {
   const screens = ${JSON.stringify(firstScreens)};
   const host = document.getElementById("web-cabinet");
@@ -130,6 +134,7 @@ ${firstScreens ? `// The first screen, drawn at build time by the app's own view
     // The addresses at which a signed-out visitor is asked to sign in (\`Route::guarded\`).
     const signIn = !signedIn && /^\\/(sign-in|profile|orders(\\/[^/]+)?)?$/.test(path);
     const screen = signIn ? "sign-in" : path === "/register" ? "register" : "shell";
+    firstScreen = screen;
     root.classList.add("wc-root");
     root.lang = lang;
     root.innerHTML = screens[screen][lang].replaceAll(${JSON.stringify(BASE_MARK)}, base);
@@ -148,7 +153,7 @@ ${firstScreens ? `// The first screen, drawn at build time by the app's own view
     }
   }
 }
-` : ""}${part ? "" : `// Release builds come with a service worker (the app registers it when the page is the
+` : "const firstScreen = null;\n"}${part ? "" : `// Release builds come with a service worker (the app registers it when the page is the
 // cabinet's own and cabinet.json allows); development builds have none.
 globalThis.__webCabinetWorker = ${release ? `new URL(${JSON.stringify(WORKER)}, here).href` : "null"};
 `}${setupBundle ? `// The setup check is a bundle of its own: a page opened there starts it instead of this one
@@ -163,26 +168,49 @@ const ownBundle = !/\\/setup-check\\/?$/.test(location.pathname) ||
   // <link rel=preload> to a later fetch(), so preloads would download them twice there.
   const mount = document.getElementById("web-cabinet");
   const config = new URL((mount && mount.dataset.config) || "cabinet.json", document.baseURI).href;
-  globalThis.__webCabinetConfig = { url: config, answer: fetch(config) };
+  const configAnswer = fetch(config);
+  globalThis.__webCabinetConfig = { url: config, answer: configAnswer };
+  // The wasm's 250 KB start to download once the first screen is on screen (as the browser
+  // reports its largest paint, or a frame later where it reports none; 200 ms at most, in a
+  // tab that paints nothing): the paint waits for nothing it does not need, and Lighthouse,
+  // which counts every download finished before the largest paint as needed for it, sees so.
   // On a shop's page the first screen is in a shadow root (not seen here) and the largest
   // paint is the shop's: the wasm starts at once there.
-  if (mount && mount.querySelector("[data-first-screen]")) {
-    // The wasm's 250 KB start to download once the first screen is on screen (as the browser
-    // reports its largest paint, or a frame later where it reports none; 200 ms at most, in a
-    // tab that paints nothing): the paint waits for nothing it does not need, and Lighthouse,
-    // which counts every download finished before the largest paint as needed for it, sees so.
-    await new Promise((painted) => {
-      setTimeout(painted, 200);
+  const painted = !(mount && mount.querySelector("[data-first-screen]")) ? Promise.resolve() :
+    new Promise((done) => {
+      setTimeout(done, 200);
       if (PerformanceObserver.supportedEntryTypes?.includes("largest-contentful-paint")) {
         new PerformanceObserver((_, observer) => {
           observer.disconnect();
-          painted();
+          done();
         }).observe({ type: "largest-contentful-paint", buffered: true });
       } else {
-        requestAnimationFrame(() => setTimeout(painted));
+        requestAnimationFrame(() => setTimeout(done));
       }
     });
-  }
+${fieldsRequest ? `  // The sign-in and registration screens ask the server for its fields (the login's label, the
+  // form): asked here, with the wasm, once the config is in and the first screen painted, so the
+  // answer waits for the app rather than the app for it. The app takes it if it asks the very
+  // same address (\`core::api::early\`); a config read otherwise here costs only this request.
+  const fields = ${JSON.stringify(fieldsRequest)};
+  globalThis.__webCabinetFields = firstScreen !== "sign-in" && firstScreen !== "register" ? Promise.resolve(null) :
+    Promise.all([configAnswer.then((answer) => (answer.ok ? answer.clone().json() : null)), painted])
+      .then(([settings]) => {
+        const api = settings && settings.api;
+        if (!api || typeof api !== "object") return null;
+        let address = api[fields.key];
+        if (typeof address !== "string") {
+          if (api.preset !== fields.preset || typeof api.base !== "string") return null;
+          const entry = new URL(api.base.trim(), config).href;
+          address = entry + (entry.includes("?") ? "&" : "?") + "method=" + fields.method;
+        }
+        const url = new URL(address.trim(), config);
+        if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+        // As the app sends it: no cookies (\`core::api::http\`).
+        return { url: url.href, answer: fetch(url.href, { credentials: "omit" }) };
+      })
+      .catch(() => null);
+` : ""}  await painted;
   const wasm = fetch(new URL(${JSON.stringify(wasm)}, here));
   // On a shop's page the app draws in a shadow root and links these inside it (the document's
   // copy has downloaded them by then).

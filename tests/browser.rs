@@ -2513,7 +2513,6 @@ async fn the_first_screen_is_what_the_app_draws() {
     let visits = [("en", "/sign-in"), ("en", "/register"), ("ru", "/sign-in"), ("ru", "/register")];
     for (lang, page) in visits {
         server.hold_wasm(true);
-        let asked_before = server.requests_to(Endpoint::RegFields).len();
         b.client.goto(&server.url(page)).await.expect("open");
         b.first_screen("h1").await;
         let host_lang = b.js("return document.getElementById('web-cabinet').lang;").await;
@@ -2533,11 +2532,10 @@ async fn the_first_screen_is_what_the_app_draws() {
         }
         let first = shape_of(&b, "[data-first-screen]").await;
         assert!(first.contains(&format!("wc-{}", &page[1..])), "{first}");
-        assert_eq!(
-            server.requests_to(Endpoint::RegFields).len(),
-            asked_before,
-            "nothing but the loader ran so far"
-        );
+        // Nothing but the loader ran so far: the answer it asked for is not taken yet.
+        let untaken =
+            b.js("return typeof globalThis.__webCabinetFields?.then === 'function';").await;
+        assert_eq!(untaken, true, "the app ran before the comparison");
         server.hold_wasm(false);
         b.wait_take_over().await;
         let app = shape_of(&b, "#web-cabinet > .wc-app").await;
@@ -2747,6 +2745,113 @@ async fn a_shops_page_gets_the_first_screen_in_the_shadow_root() {
     server.hold_wasm(false);
     b.wait_path("/shop/legacy/profile").await;
     assert_eq!(server.requests_to(Endpoint::Auth).len(), 1, "one submit, one request");
+    assert!(!b.crashed().await);
+    b.close().await;
+}
+
+/// [`http_config_without_worker`] naming the server by the published module's preset, with this
+/// `request_timeout_ms`.
+fn preset_config_without_worker(timeout_ms: u32) -> String {
+    serde_json::json!({
+        "api": { "preset": "mobium-bitrix", "base": "/api/mobium.php" },
+        "token_storage": "session",
+        "request_timeout_ms": timeout_ms,
+        "offline": false,
+    })
+    .to_string()
+}
+
+/// Wait until the server has seen `count` requests for the registration fields.
+async fn wait_for_fields_requests(server: &TestServer, count: usize, what: &str) {
+    for _ in 0..100 {
+        if server.requests_to(Endpoint::RegFields).len() >= count {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!(
+        "{what}: {} field requests, expected {count}",
+        server.requests_to(Endpoint::RegFields).len()
+    );
+}
+
+/// The sign-in and registration screens' fields are asked for by the loader while the wasm
+/// downloads (the config's own key, or the published module's preset), and the app takes that
+/// answer: one request, sent before the app is there, without cookies; on the cabinet's own page
+/// and on a shop's. A screen that needs no fields asks for none; a loader's request that hangs
+/// times out as the app's own would, and the app asks again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_fields_are_asked_for_while_the_wasm_downloads() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let b = Browser::start("en-US").await;
+    let configs = [
+        ("endpoint URLs", http_config_without_worker()),
+        ("preset", preset_config_without_worker(5000)),
+    ];
+    for (shape, config) in configs {
+        let server = TestServer::start(ConfigMode::Json(config)).await;
+        for path in ["/sign-in", "/register", "/shop/legacy/sign-in"] {
+            b.within_shadow_of(path.starts_with("/shop").then_some("#web-cabinet"));
+            let before = server.requests_to(Endpoint::RegFields).len();
+            server.hold_wasm(true);
+            b.client.goto(&server.url(path)).await.expect("open");
+            b.first_screen("h1").await;
+            wait_for_fields_requests(
+                &server,
+                before + 1,
+                &format!("{shape} {path}: before the app"),
+            )
+            .await;
+            assert_eq!(server.requests_to(Endpoint::RegFields)[before].cookie, None, "no cookies");
+            server.hold_wasm(false);
+            b.wait_take_over().await;
+            if path.ends_with("/register") {
+                b.find("#wc-f-email").await;
+            } else {
+                let labelled =
+                    "return performance.getEntriesByName('web-cabinet:sign-in-labelled').length;";
+                for _ in 0..100 {
+                    if b.js(labelled).await.as_u64() == Some(1) {
+                        break;
+                    }
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                }
+                assert_eq!(
+                    b.js(labelled).await.as_u64(),
+                    Some(1),
+                    "{shape} {path}: never labelled"
+                );
+            }
+            assert_eq!(
+                server.requests_to(Endpoint::RegFields).len(),
+                before + 1,
+                "{shape} {path}: the app asked again instead of taking the loader's answer"
+            );
+        }
+        b.within_shadow_of(None);
+        // The shell asks for nothing before the app (nor does the app on a page without a form).
+        let before = server.requests_to(Endpoint::RegFields).len();
+        server.hold_wasm(true);
+        b.client.goto(&server.url("/nowhere")).await.expect("open");
+        b.first_screen("header").await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(server.requests_to(Endpoint::RegFields).len(), before, "{shape}: the shell");
+        server.hold_wasm(false);
+        b.wait_take_over().await;
+    }
+
+    // The loader's request hangs: the app waits as long as for its own, says so and offers to try
+    // again, which asks the server itself.
+    let server = TestServer::start(ConfigMode::Json(preset_config_without_worker(1500))).await;
+    server.fault_next(Endpoint::RegFields, Fault::Hang);
+    server.hold_wasm(true);
+    b.client.goto(&server.url("/register")).await.expect("open");
+    wait_for_fields_requests(&server, 1, "the hanging request").await;
+    server.hold_wasm(false);
+    b.wait_take_over().await;
+    b.find(".wc-register button.wc-button--secondary").await.click().await.expect("try again");
+    b.find("#wc-f-email").await;
+    assert_eq!(server.requests_to(Endpoint::RegFields).len(), 2, "asked once more, by the app");
     assert!(!b.crashed().await);
     b.close().await;
 }

@@ -288,13 +288,16 @@ pub fn published_module_method(endpoint: Endpoint) -> Option<&'static str> {
     MOBIUM_BITRIX.iter().find(|(e, _)| *e == endpoint).map(|(_, m)| *m)
 }
 
+/// The `api.preset` naming the published module.
+pub const PUBLISHED_MODULE_PRESET: &str = "mobium-bitrix";
+
 /// `"preset": "mobium-bitrix", "base": "/api/mobium.php"`: every endpoint of that server as
 /// `base?method=…`, so a merchant on it writes one line instead of eleven URLs (and cannot
 /// mistype a method name). Endpoint keys written beside it win.
 fn preset(api: &Map, base: &str) -> Result<Vec<(Endpoint, String)>, ConfigError> {
     match api.get("preset") {
         None | Some(Value::Null) => Ok(Vec::new()),
-        Some(Value::String(name)) if name == "mobium-bitrix" => {
+        Some(Value::String(name)) if name == PUBLISHED_MODULE_PRESET => {
             let Some(Value::String(entry)) = api.get("base") else {
                 return Err(err(
                     "api.base",

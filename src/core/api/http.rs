@@ -13,6 +13,7 @@ use gloo_net::http::{RequestBuilder, Response};
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
+use super::early;
 use super::request::{ApiRequest, Endpoint, Method, RawResponse, TransportError};
 use crate::core::logic::retry::{delay_ms, should_retry, Outcome};
 
@@ -64,6 +65,12 @@ impl HttpTransport {
 
     async fn send_once(&self, req: &ApiRequest) -> Result<RawResponse, TransportError> {
         let url = self.urls.get(req.endpoint).ok_or(TransportError::Network)?;
+        // A plain read the loader may have sent already (the sign-in form's fields).
+        if req.endpoint.method() == Method::Get && req.token.is_none() && req.query.is_empty() {
+            if let Some(answer) = early::take(url).await {
+                return answer_within(answer, self.timeout_ms).await;
+            }
+        }
         let guard = InFlight::start(self.timeout_ms);
         let mut builder = RequestBuilder::new(url)
             .query(req.query.iter().map(|(k, v)| (*k, v.as_str())))
@@ -108,17 +115,35 @@ pub async fn read_text(
     Ok(RawResponse { status: answer.status(), body })
 }
 
-/// Wait without blocking the page.
-async fn sleep_ms(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
+/// An answer someone else asked for (`early`), read within the same time as one of ours. That
+/// request cannot be aborted from here; past the time it is left to finish unread.
+async fn answer_within(answer: js_sys::Promise, ms: u32) -> Result<RawResponse, TransportError> {
+    let first = js_sys::Promise::race(&js_sys::Array::of2(&answer, &after_ms(ms)));
+    match wasm_bindgen_futures::JsFuture::from(first).await {
+        Ok(value) => match value.dyn_into::<web_sys::Response>() {
+            Ok(response) => read_text(Ok(Response::from(response))).await,
+            // The timer's `undefined` came first.
+            Err(_) => Err(TransportError::Timeout),
+        },
+        Err(_) => Err(TransportError::Network),
+    }
+}
+
+/// A promise that resolves (to `undefined`) after `ms`, without blocking the page.
+fn after_ms(ms: u32) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
                 &resolve,
                 i32::try_from(ms).unwrap_or(i32::MAX),
             );
         }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    })
+}
+
+/// Wait without blocking the page.
+async fn sleep_ms(ms: u32) {
+    let _ = wasm_bindgen_futures::JsFuture::from(after_ms(ms)).await;
 }
 
 /// The abort controller of one fetch: it aborts the fetch when it outlives its time, and when

@@ -7,6 +7,7 @@
 
 pub mod auth;
 pub mod client;
+pub mod early;
 pub mod envelope;
 pub mod error;
 pub mod http;
