@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 
 use super::early;
 use super::request::{ApiRequest, Endpoint, Method, RawResponse, TransportError};
+use crate::core::browser;
 use crate::core::logic::retry::{delay_ms, should_retry, Outcome};
 
 /// One absolute URL per endpoint.
@@ -68,6 +69,9 @@ impl HttpTransport {
         // A plain read the loader may have sent already (the sign-in form's fields).
         if req.endpoint.method() == Method::Get && req.token.is_none() && req.query.is_empty() {
             if let Some(answer) = early::take(url).await {
+                // Usually in already: read in a task of its own, not in the one that drew the
+                // form asking for it (one long task at start-up is what blocks the page).
+                browser::next_task().await;
                 return answer_within(answer, self.timeout_ms).await;
             }
         }
