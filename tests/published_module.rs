@@ -418,6 +418,26 @@ fn the_customers_bundle_carries_no_setup_check() {
     assert!(holds(&dist.join("setup-check")), "the setup check's bundle lacks its words");
 }
 
+/// Numbers in answers are converted to floats by the browser (`lenient::parse_decimal`), so the
+/// customers' wasm carries none of Rust's decimal-to-float tables (10 KB brotli): a
+/// `str::parse::<f64>` or a `serde_json::Number::as_f64` that slips back in brings them back.
+/// Their first entry, 5^-342 as two 64-bit halves, stands for the table.
+#[test]
+fn the_customers_bundle_carries_no_decimal_to_float_tables() {
+    let first_power_of_five = 0xeef4_53d6_923b_d65a_u64.to_le_bytes();
+    let wasm = std::fs::read_dir(support::dist_dir())
+        .expect("dist/")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with("_bg.wasm"))
+        .map(|e| std::fs::read(e.path()).expect("the wasm"))
+        .next()
+        .expect("a wasm in dist/ (scripts/build)");
+    assert!(
+        !wasm.windows(8).any(|w| w == first_power_of_five),
+        "the customers' wasm holds core's decimal-to-float tables again"
+    );
+}
+
 /// The setup check names the crash but never shows its page.
 async fn no_crash_output_outside_findings(b: &Browser) {
     let text = b.js("return document.body.innerText").await;
