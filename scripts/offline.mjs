@@ -20,6 +20,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 export const WORKER = "web-cabinet-sw.js";
+/// What the cabinet posts to the worker before removing it (`core::worker::RETIRE`).
+export const RETIRE = "web-cabinet:retire";
 export const MANIFEST = "manifest.webmanifest";
 /// Replaceable by the merchant (same names, same sizes).
 export const ICONS = ["icons/icon-192.png", "icons/icon-512.png", "icons/maskable-512.png", "icons/apple-touch-icon.png"];
@@ -148,10 +150,25 @@ self.addEventListener("activate", (event) => {
 // still running after the cabinet removed the worker and its caches would bring an empty one back.
 const fromCache = (url) => caches.match(url, { cacheName: CACHE });
 // Into this build's cache, unless it is gone (the cabinet removed the worker and its caches:
-// a page still running must not bring them back).
-const keep = async (key, answer) => {
-  if (await caches.has(CACHE)) await (await caches.open(CACHE)).put(key, answer);
+// a page still running must not bring them back), or going: the cabinet asks this worker to
+// retire before it removes the caches, and waits until nothing is being kept (\`core::worker\`),
+// for opening a cache creates it.
+let retired = false;
+const keeping = new Set();
+const keep = (key, answer) => {
+  if (retired) return;
+  const kept = (async () => {
+    if ((await caches.has(CACHE)) && !retired) await (await caches.open(CACHE)).put(key, answer);
+  })().catch(() => {});
+  keeping.add(kept);
+  kept.finally(() => keeping.delete(kept));
 };
+self.addEventListener("message", (event) => {
+  if (event.data !== ${JSON.stringify(RETIRE)} || !event.ports[0]) return;
+  retired = true;
+  const port = event.ports[0];
+  event.waitUntil(Promise.allSettled([...keeping]).then(() => port.postMessage("retired")));
+});
 
 async function cacheFirst(request) {
   const cached = await fromCache(request.url);

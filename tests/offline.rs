@@ -486,6 +486,20 @@ async fn offline_false_means_no_worker() {
     b.client.goto(&nginx.url("/sign-in")).await.expect("open");
     b.find("#wc-login").await;
     wait_for_worker(&b).await;
+    // Asked to retire (as the cabinet asks before removing it), the worker answers once it is
+    // keeping nothing: no answer it is still keeping can bring a removed cache back.
+    let answer = b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; const channel = new MessageChannel(); \
+             channel.port1.onmessage = (event) => done(event.data); \
+             navigator.serviceWorker.controller.postMessage('web-cabinet:retire', [channel.port2]); \
+             setTimeout(() => done('no answer'), 3000);",
+            Vec::new(),
+        )
+        .await
+        .expect("ask the worker to retire");
+    assert_eq!(answer, "retired");
     std::fs::write(
         nginx.www().join("cabinet.json"),
         config_with(serde_json::json!({"offline": false})),

@@ -120,6 +120,19 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// A promise that resolves (to `undefined`) after `ms`, without blocking the page: to race
+/// against one that may never settle.
+pub fn after_ms(ms: u32) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                i32::try_from(ms).unwrap_or(i32::MAX),
+            );
+        }
+    })
+}
+
 /// The document's base URI (where `index.html` lives).
 pub fn base_uri() -> String {
     web_sys::window()

@@ -18,6 +18,10 @@ use crate::core::logic::url;
 const WORKER_URL: &str = "__webCabinetWorker";
 /// The worker's caches are named `web-cabinet-<build>`.
 const CACHE_PREFIX: &str = "web-cabinet-";
+/// Posted to the worker before it is removed (`scripts/offline.mjs`, `RETIRE`).
+const RETIRE: &str = "web-cabinet:retire";
+/// How long the removal waits for the worker's answer (one of an earlier build gives none).
+const RETIRE_WAIT_MS: u32 = 1000;
 
 /// Whether this page may be served by the worker at `worker_url`: under its folder, and not a
 /// page the cabinet is embedded in. Pure, for the tests.
@@ -67,6 +71,7 @@ async fn register(worker: &str) -> Result<(), wasm_bindgen::JsValue> {
 async fn remove() -> Result<(), wasm_bindgen::JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let container = window.navigator().service_worker();
+    retire(&container).await;
     let found = JsFuture::from(container.get_registration()).await?;
     if let Ok(registration) = found.dyn_into::<web_sys::ServiceWorkerRegistration>() {
         JsFuture::from(registration.unregister()?).await?;
@@ -79,6 +84,28 @@ async fn remove() -> Result<(), wasm_bindgen::JsValue> {
         }
     }
     Ok(())
+}
+
+/// Ask the worker answering for this page to keep nothing more, and wait until it has finished
+/// what it was keeping: opening a cache creates it, so an answer it kept after the caches were
+/// removed would bring one back. A worker of an earlier build does not answer; the removal then
+/// goes on after a second.
+async fn retire(container: &web_sys::ServiceWorkerContainer) {
+    let Some(worker) = container.controller() else {
+        return;
+    };
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        return;
+    };
+    let answered = js_sys::Promise::new(&mut |resolve, _| {
+        channel.port1().set_onmessage(Some(&resolve));
+    });
+    let ports = js_sys::Array::of1(&channel.port2());
+    if worker.post_message_with_transferable(&RETIRE.into(), &ports).is_ok() {
+        let first = js_sys::Array::of2(&answered, &browser::after_ms(RETIRE_WAIT_MS));
+        let _ = JsFuture::from(js_sys::Promise::race(&first)).await;
+    }
+    channel.port1().close();
 }
 
 #[cfg(test)]

@@ -122,7 +122,7 @@ pub async fn read_text(
 /// An answer someone else asked for (`early`), read within the same time as one of ours. That
 /// request cannot be aborted from here; past the time it is left to finish unread.
 async fn answer_within(answer: js_sys::Promise, ms: u32) -> Result<RawResponse, TransportError> {
-    let first = js_sys::Promise::race(&js_sys::Array::of2(&answer, &after_ms(ms)));
+    let first = js_sys::Promise::race(&js_sys::Array::of2(&answer, &browser::after_ms(ms)));
     match wasm_bindgen_futures::JsFuture::from(first).await {
         Ok(value) => match value.dyn_into::<web_sys::Response>() {
             Ok(response) => read_text(Ok(Response::from(response))).await,
@@ -133,21 +133,9 @@ async fn answer_within(answer: js_sys::Promise, ms: u32) -> Result<RawResponse, 
     }
 }
 
-/// A promise that resolves (to `undefined`) after `ms`, without blocking the page.
-fn after_ms(ms: u32) -> js_sys::Promise {
-    js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                &resolve,
-                i32::try_from(ms).unwrap_or(i32::MAX),
-            );
-        }
-    })
-}
-
 /// Wait without blocking the page.
 async fn sleep_ms(ms: u32) {
-    let _ = wasm_bindgen_futures::JsFuture::from(after_ms(ms)).await;
+    let _ = wasm_bindgen_futures::JsFuture::from(browser::after_ms(ms)).await;
 }
 
 /// The abort controller of one fetch: it aborts the fetch when it outlives its time, and when
