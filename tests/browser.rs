@@ -2672,18 +2672,9 @@ async fn a_shops_page_gets_the_first_screen_in_the_shadow_root() {
         b.client.goto(&server.url(&format!("/shop/{theme}/{page}"))).await.expect("open");
         b.first_screen("h1").await;
         // Shown once its stylesheets are in (a shadow root's do not hold the paint).
-        let mut shown = serde_json::Value::Null;
-        for _ in 0..100 {
-            shown = b
-                .js(&b
-                    .cabinet_script("return !cabinet.querySelector('[data-first-screen]').hidden;"))
-                .await;
-            if shown == true {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
-        assert_eq!(shown, true, "{theme}: the first screen stays hidden");
+        let shown =
+            b.cabinet_script("return !cabinet.querySelector('[data-first-screen]').hidden;");
+        b.wait_true(&shown, &format!("{theme}: the first screen stays hidden")).await;
         let outside = b.js("return document.getElementById('web-cabinet').children.length;").await;
         assert_eq!(
             outside.as_u64(),
@@ -2808,19 +2799,8 @@ async fn the_fields_are_asked_for_while_the_wasm_downloads() {
             if path.ends_with("/register") {
                 b.find("#wc-f-email").await;
             } else {
-                let labelled =
-                    "return performance.getEntriesByName('web-cabinet:sign-in-labelled').length;";
-                for _ in 0..100 {
-                    if b.js(labelled).await.as_u64() == Some(1) {
-                        break;
-                    }
-                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-                }
-                assert_eq!(
-                    b.js(labelled).await.as_u64(),
-                    Some(1),
-                    "{shape} {path}: never labelled"
-                );
+                let labelled = "return performance.getEntriesByName('web-cabinet:sign-in-labelled').length === 1;";
+                b.wait_true(labelled, &format!("{shape} {path}: never labelled")).await;
             }
             assert_eq!(
                 server.requests_to(Endpoint::RegFields).len(),

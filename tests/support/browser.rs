@@ -468,21 +468,24 @@ impl Browser {
         panic!("no first screen with {css}\n{}", self.describe().await)
     }
 
-    /// Wait up to 15 s until the app has taken the first screen over.
-    pub async fn wait_take_over(&self) {
+    /// Wait up to 15 s until `script` (a function body) returns `true`; panics saying `what`.
+    pub async fn wait_true(&self, script: &str, what: &str) {
         for _ in 0..150 {
-            let taken = self
-                .js(&self.cabinet_script(
-                    "return !cabinet.querySelector('[data-first-screen]') && \
-                     !!cabinet.querySelector('.wc-root > .wc-app');",
-                ))
-                .await;
-            if taken == serde_json::Value::Bool(true) {
+            if self.js(script).await == serde_json::Value::Bool(true) {
                 return;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("the app never took the first screen over\n{}", self.describe().await)
+        panic!("{what}\n{}", self.describe().await)
+    }
+
+    /// Wait up to 15 s until the app has taken the first screen over.
+    pub async fn wait_take_over(&self) {
+        let taken = self.cabinet_script(
+            "return !cabinet.querySelector('[data-first-screen]') && \
+             !!cabinet.querySelector('.wc-root > .wc-app');",
+        );
+        self.wait_true(&taken, "the app never took the first screen over").await;
     }
 
     pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
