@@ -2835,3 +2835,88 @@ async fn the_fields_are_asked_for_while_the_wasm_downloads() {
     assert!(!b.crashed().await);
     b.close().await;
 }
+
+/// The name of the one wasm file in `dir`.
+fn wasm_in(dir: &std::path::Path) -> String {
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .expect("the bundle's folder")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with("_bg.wasm"))
+        .collect();
+    assert_eq!(names.len(), 1, "one wasm in {}", dir.display());
+    names[0].clone()
+}
+
+/// How many times each file named was downloaded by this page (Resource Timing).
+async fn downloads(b: &Browser, names: &[&str]) -> Vec<u64> {
+    let script = format!(
+        "const entries = performance.getEntriesByType('resource');
+         return {names:?}.map(n => entries.filter(e => e.name.endsWith('/' + n)).length);"
+    );
+    let counts = b.js(&script).await;
+    counts.as_array().expect("counts").iter().map(|c| c.as_u64().unwrap_or(0)).collect()
+}
+
+/// The customers' release is two bundles (`app::signed_in_bundle`): a first visit downloads the
+/// sign-in screens' only; the whole cabinet downloads while the visitor types, and takes the
+/// page over after the sign-in — no reload, the same address, the session along (one kept in
+/// memory only included), nothing downloaded twice; a customer with a kept session starts with
+/// the whole cabinet and never downloads the sign-in screens' bundle.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_in_hands_the_page_to_the_whole_cabinet() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let dist = support::dist_dir();
+    let first = wasm_in(&dist);
+    let whole = format!("signed-in/{}", wasm_in(&dist.join("signed-in")));
+    let b = Browser::start("en-US").await;
+    for storage in ["session", "memory"] {
+        let mut config: serde_json::Value =
+            serde_json::from_str(&http_config_without_worker()).unwrap();
+        config["token_storage"] = storage.into();
+        let server = TestServer::start(ConfigMode::Json(config.to_string())).await;
+        b.client.goto(&server.url("/orders/7")).await.expect("open");
+        b.wait_take_over().await;
+        b.find("#wc-login").await;
+        assert_eq!(downloads(&b, &[&first]).await, [1], "{storage}: the first visit's bundle");
+        // Fetched once the page is idle, while the visitor types.
+        let fetched = format!(
+            "return performance.getEntriesByType('resource').some(e => e.name.endsWith('/{whole}'));"
+        );
+        b.wait_true(&fetched, &format!("{storage}: the whole cabinet is never fetched")).await;
+        b.js("window.__samePage = true;").await;
+        b.type_into("#wc-login", DEMO_LOGIN).await;
+        b.type_into("#wc-password", DEMO_PASSWORD).await;
+        b.click("button[type=submit]").await;
+        // Where the sign-in was asked for, drawn by the whole cabinet.
+        b.wait_path("/orders/7").await;
+        b.find(".wc-order").await;
+        assert_eq!(
+            b.js("return window.__samePage === true;").await,
+            true,
+            "{storage}: the page was reloaded"
+        );
+        assert_eq!(downloads(&b, &[&first, &whole]).await, [1, 1], "{storage}: each file once");
+        let leftovers = "return document.querySelectorAll('[data-first-screen], .wc-app').length;";
+        assert_eq!(b.js(leftovers).await, 1, "{storage}: one screen on the page");
+        // The whole cabinet works on its own: its links, the profile, sign-out and in again.
+        b.click(".wc-nav-link[href='/profile']").await;
+        b.find(".wc-name h2").await;
+        if let Some(console) = b.console().await {
+            let errors: Vec<_> = console.iter().filter(|(level, _)| level == "SEVERE").collect();
+            assert!(errors.is_empty(), "{storage}: {errors:?}");
+        }
+        b.client.refresh().await.expect("reload");
+        if storage == "memory" {
+            // A session kept nowhere ends with the page, as it always has.
+            b.wait_path("/sign-in").await;
+            b.find("#wc-login").await;
+        } else {
+            // A kept session: the whole cabinet at once, and nothing of the sign-in screens'.
+            b.find(".wc-name h2").await;
+            assert_eq!(downloads(&b, &[&first, &whole]).await, [0, 1], "{storage}: a kept session");
+        }
+        b.js("sessionStorage.clear(); localStorage.clear();").await;
+    }
+    assert!(!b.crashed().await);
+    b.close().await;
+}

@@ -457,7 +457,7 @@ async fn a_new_build_takes_over_on_the_next_visit_without_mixing() {
         &format!(
             "if (!window.__keys) {{ window.__keys = 'pending'; caches.keys().then(k => window.__keys = k.join(',')); }} \
              const k = window.__keys; if (k !== 'pending') window.__keys = undefined; \
-             return k === 'web-cabinet-{new}' ? k : null;"
+             return k && k !== 'pending' && !k.includes(',') && k.startsWith('web-cabinet-{new}') ? k : null;"
         ),
     )
     .await;

@@ -65,10 +65,7 @@ enum BootError {
 const PREFETCHED_CONFIG: &str = "__webCabinetConfig";
 
 fn prefetched_config(url: &str) -> Option<js_sys::Promise> {
-    let global = js_sys::global();
-    let key = wasm_bindgen::JsValue::from_str(PREFETCHED_CONFIG);
-    let slot = js_sys::Reflect::get(&global, &key).ok().filter(|v| v.is_object())?;
-    js_sys::Reflect::delete_property(&global, &key).ok();
+    let slot = browser::take_global(PREFETCHED_CONFIG).filter(|v| v.is_object())?;
     let same = js_sys::Reflect::get(&slot, &"url".into()).ok()?.as_string()? == url;
     let answer = js_sys::Reflect::get(&slot, &"answer".into()).ok()?;
     same.then(|| answer.dyn_into().ok()).flatten()

@@ -25,11 +25,11 @@ use crate::core::ui::not_found::NotFound;
 use crate::core::ui::panic_check::panic_check;
 #[cfg(feature = "demo")]
 use crate::demo::{banner::DemoBanner, transport::DemoTransport};
-use crate::features::orders::list::OrdersPage;
-use crate::features::orders::order_page::OrderPage;
-use crate::features::orders::store::OrdersStore;
+#[cfg(feature = "signed-in")]
+use crate::features::orders::{list::OrdersPage, order_page::OrderPage, store::OrdersStore};
 use crate::features::profile::editor::saving::forget_draft_on_sign_out;
 use crate::features::profile::till_card::keeping::forget_card_on_change;
+#[cfg(feature = "signed-in")]
 use crate::features::profile::view::ProfilePage;
 use crate::features::recovery::view::Recover;
 use crate::features::registration::view::Register;
@@ -97,7 +97,9 @@ pub(super) fn Cabinet(
     frame::connect(config.parent_origin.clone(), root, session, i18n);
     // The orders read so far, kept while the customer moves between screens; what each feature
     // keeps for a session goes when it changes hands (`Session::on_change`).
+    #[cfg(feature = "signed-in")]
     OrdersStore::provide(session, config.orders_page_size);
+    // Forgotten from either bundle: a card or draft is kept in Web Storage across both.
     forget_card_on_change(session);
     forget_draft_on_sign_out(session);
     provide_context(AppContext { client: client.clone(), session, config: Arc::new(config) });
@@ -117,6 +119,13 @@ pub(super) fn Cabinet(
         let shown = screen.get();
         if nav.route() != shown {
             nav.replace(shown);
+        }
+    });
+    // The sign-in screens' bundle has no signed-in screen: the whole cabinet shows it.
+    #[cfg(not(feature = "signed-in"))]
+    effect(move || {
+        if screen.get().needs_session() {
+            super::signed_in_bundle::hand_over(session);
         }
     });
     // The first draw is the longest task of the start (the wasm's first calls): the cabinet is
@@ -158,9 +167,18 @@ fn page(route: Route) -> AnyView {
         Route::Register => view! { <Register/> }.into_any(),
         Route::Recover => view! { <Recover/> }.into_any(),
         Route::OAuthCallback => view! { <OAuthCallback/> }.into_any(),
+        #[cfg(feature = "signed-in")]
         Route::Profile => view! { <ProfilePage/> }.into_any(),
+        #[cfg(feature = "signed-in")]
         Route::Orders => view! { <OrdersPage/> }.into_any(),
+        #[cfg(feature = "signed-in")]
         Route::Order(id) => view! { <OrderPage id/> }.into_any(),
+        // The sign-in screens' bundle: what shows while the whole cabinet starts in its place.
+        #[cfg(not(feature = "signed-in"))]
+        Route::Profile | Route::Orders | Route::Order(_) => view! {
+            <p class="wc-loading" role="status">{move || use_i18n().t().loading}</p>
+        }
+        .into_any(),
         #[cfg(feature = "setup-check")]
         Route::SetupCheck => view! { <SetupCheck/> }.into_any(),
         // A customers' bundle has no setup check: its loader starts the setup check's own

@@ -6,13 +6,16 @@
 //!   when it fails;
 //! - `cabinet`: the started cabinet — client, session, what each feature keeps for a session,
 //!   the one guard, which screen each `Route` shows;
-//! - `panic_screen`: the "reload" screen a panic leaves.
+//! - `panic_screen`: the "reload" screen a panic leaves;
+//! - `signed_in_bundle`: how the sign-in screens' bundle hands the page to the whole cabinet.
 
 mod boot;
 mod cabinet;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod first_screen;
 mod panic_screen;
+#[cfg(not(feature = "signed-in"))]
+mod signed_in_bundle;
 
 use boot::{Boot, ConfigSource, PageHints};
 use panic_screen::install_panic_screen;
@@ -64,7 +67,13 @@ pub fn start() {
     root.class_list().add_1("wc-root").ok();
     browser::set_tree(&root);
     let mounted = root.clone();
-    leptos::mount::mount_to(mounted, move || view! { <Boot source root/> }).forget();
+    let app = leptos::mount::mount_to(mounted, move || view! { <Boot source root/> });
+    // The whole cabinet lives as long as the page; the sign-in screens' bundle ends when it
+    // hands the page over to it.
+    #[cfg(feature = "signed-in")]
+    app.forget();
+    #[cfg(not(feature = "signed-in"))]
+    signed_in_bundle::keep_mounted(Box::new(app));
 }
 
 /// The loader leaves the cabinet's stylesheets' URLs here (`scripts/loader.mjs`).

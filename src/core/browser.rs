@@ -133,6 +133,30 @@ pub fn after_ms(ms: u32) -> js_sys::Promise {
     })
 }
 
+/// What the loader (or the bundle before this one) left for the app under `name` on the global
+/// object, taken once: the slot is emptied, so nothing reads it twice or keeps it around.
+pub fn take_global(name: &str) -> Option<wasm_bindgen::JsValue> {
+    // Native (the first screen drawn at build time, the tests) there is no global object.
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
+    let global = js_sys::global();
+    let key = wasm_bindgen::JsValue::from_str(name);
+    let value = js_sys::Reflect::get(&global, &key).ok().filter(|v| !v.is_undefined())?;
+    js_sys::Reflect::delete_property(&global, &key).ok();
+    Some(value)
+}
+
+/// Leave `value` under `name` on the global object, for the loader or the next bundle.
+pub fn set_global(name: &str, value: &wasm_bindgen::JsValue) {
+    js_sys::Reflect::set(&js_sys::global(), &wasm_bindgen::JsValue::from_str(name), value).ok();
+}
+
+/// The element the cabinet draws in, as remembered by [`set_tree`].
+pub fn tree() -> Option<web_sys::Element> {
+    TREE.with(|t| t.borrow().clone())?.dyn_into().ok()
+}
+
 /// The document's base URI (where `index.html` lives).
 pub fn base_uri() -> String {
     web_sys::window()
@@ -188,6 +212,5 @@ pub fn focused_element() -> Option<web_sys::Element> {
 
 /// The first element under the cabinet's mount point matching `selector`.
 pub fn select_in_tree(selector: &str) -> Option<web_sys::Element> {
-    let tree = TREE.with(|t| t.borrow().clone())?;
-    tree.dyn_into::<web_sys::Element>().ok()?.query_selector(selector).ok().flatten()
+    tree()?.query_selector(selector).ok().flatten()
 }

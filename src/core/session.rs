@@ -27,6 +27,9 @@ use wasm_bindgen::{JsCast, JsValue};
 const CHANNEL: &str = "web-cabinet:session";
 const SIGNED_OUT: &str = "signed-out";
 const SESSION_ENDED: &str = "session-ended";
+/// Where a token kept in memory only waits, for the moment between the sign-in screens' bundle
+/// and the signed-in screens' (`app::signed_in_bundle`): taken at once by the next.
+const HANDED_TOKEN: &str = "__webCabinetHandedToken";
 /// Enough for every contact of a profile; older entries make way.
 const CONFIRMED_KEPT: usize = 8;
 
@@ -67,7 +70,10 @@ impl Session {
     /// Restore a kept token, if the policy keeps any.
     pub fn restore(storage: TokenStorage) -> Self {
         let kept = match storage {
-            TokenStorage::Memory => None,
+            // Kept nowhere, but the bundle before this one may have handed it over.
+            TokenStorage::Memory => {
+                crate::core::browser::take_global(HANDED_TOKEN).and_then(|t| t.as_string())
+            }
             TokenStorage::Local => storage::token(Area::Local).load(),
             // "Stay signed in" put it in local storage.
             TokenStorage::Session => {
@@ -113,6 +119,14 @@ impl Session {
         }
         self.notice.set(None);
         self.token.set(Some(token));
+    }
+
+    /// Hand the session to the bundle that starts next on this page: a token kept in Web Storage
+    /// is read from there, one kept in memory only is left where the next bundle takes it.
+    pub fn hand_over(&self) {
+        if let (TokenStorage::Memory, Some(token)) = (self.storage, self.token()) {
+            crate::core::browser::set_global(HANDED_TOKEN, &JsValue::from_str(token.expose()));
+        }
     }
 
     /// A stand-in for the session (never the token itself), for what is kept for it.
@@ -210,7 +224,7 @@ impl Session {
     }
 
     /// Hear sessions ended in other tabs of this browser (`BroadcastChannel`), for as long as
-    /// the page lives.
+    /// the cabinet runs.
     pub fn listen_to_other_tabs(&self) {
         let session = *self;
         let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
@@ -233,9 +247,10 @@ impl Session {
             },
         );
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        // Both live as long as the page: the channel must stay referenced to hear anything.
-        on_message.forget();
-        std::mem::forget(channel);
+        // Both live as long as the cabinet (the channel must stay referenced to hear anything),
+        // which on a customer's sign-in hands the page to another bundle (`app::signed_in_bundle`).
+        let kept = send_wrapper::SendWrapper::new((channel, on_message));
+        on_cleanup(move || kept.0.close());
     }
 
     /// Tell the other tabs this session ended (by a fingerprint: never the token itself, which

@@ -278,11 +278,17 @@ impl Nginx {
     /// Returns the wasm's (old, new) hash.
     pub fn deploy_next_build(&self) -> (String, String) {
         let www = self.www();
-        let names: Vec<String> = std::fs::read_dir(&www)
-            .expect("www")
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().to_string())
-            .collect();
+        // The hashed files at the top and in the whole cabinet's folder (`signed-in/`).
+        let listed = |dir: &str| -> Vec<String> {
+            std::fs::read_dir(www.join(dir))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().to_string())
+                .map(|name| if dir.is_empty() { name } else { format!("{dir}/{name}") })
+                .collect()
+        };
+        let names: Vec<String> = listed("").into_iter().chain(listed("signed-in")).collect();
         let next = |h: &str| -> String {
             h.chars()
                 .map(|c| {

@@ -14,11 +14,8 @@ pub async fn take(url: &str) -> Option<js_sys::Promise> {
     if cfg!(not(target_arch = "wasm32")) {
         return None;
     }
-    let global = js_sys::global();
-    let key = JsValue::from_str(EARLY_FIELDS);
-    let slot: js_sys::Promise = js_sys::Reflect::get(&global, &key).ok()?.dyn_into().ok()?;
     // Gone before the wait: a second request never waits for an answer that is not its own.
-    js_sys::Reflect::delete_property(&global, &key).ok();
+    let slot: js_sys::Promise = crate::core::browser::take_global(EARLY_FIELDS)?.dyn_into().ok()?;
     let asked = JsFuture::from(slot).await.ok().filter(JsValue::is_object)?;
     let same = js_sys::Reflect::get(&asked, &"url".into()).ok()?.as_string()? == url;
     let answer = js_sys::Reflect::get(&asked, &"answer".into()).ok()?;
