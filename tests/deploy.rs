@@ -271,8 +271,9 @@ async fn start_up(nginx: &Nginx, throttle: Option<Throttle>) -> StartUp {
                  const res = performance.getEntriesByType('resource'); \
                  const fetches = {}; \
                  for (const r of res) { const n = r.name.split('/').pop().split('?')[0]; fetches[n] = (fetches[n] || 0) + 1; } \
+                 const first = res.filter(r => !r.name.includes('/signed-in/')); \
                  return { v: m('web-cabinet:first-screen'), i: m('web-cabinet:sign-in-interactive'), l: m('web-cabinet:sign-in-labelled'), \
-                   bytes: nav.transferSize + res.reduce((s, r) => s + r.transferSize, 0), fetches };")
+                   bytes: nav.transferSize + first.reduce((s, r) => s + r.transferSize, 0), fetches };")
             .await;
         if figures["l"].is_number() {
             break;
@@ -313,7 +314,7 @@ async fn start_up_benchmark_through_nginx() {
         assert!(s.interactive_ms.is_finite(), "the sign-in form never became interactive");
         println!(
             "  {name:<14} sign-in form visible {:>6.0} ms, the app's {:>6.0} ms, labelled by the \
-             server {:>6.0} ms, {:>7.0} bytes transferred (targets under Slow 4G: visible 1500 ms, \
+             server {:>6.0} ms, {:>7.0} bytes transferred for the first load (targets under Slow 4G: visible 1500 ms, \
              interactive 2500 ms)",
             s.visible_ms, s.interactive_ms, s.labelled_ms, s.bytes
         );
