@@ -406,16 +406,39 @@ fn api_without(server: &TestServer, keys: &[&str]) {
 fn the_customers_bundle_carries_no_setup_check() {
     let words = "Works, but worth fixing".as_bytes();
     let holds = |dir: &std::path::Path| {
-        std::fs::read_dir(dir)
-            .expect("a bundle folder")
-            .flatten()
-            .filter(|e| e.file_name().to_string_lossy().ends_with("_bg.wasm"))
-            .map(|e| std::fs::read(e.path()).expect("the wasm"))
-            .any(|wasm| wasm.windows(words.len()).any(|w| w == words))
+        wasm_files(dir).iter().any(|wasm| wasm.windows(words.len()).any(|w| w == words))
     };
     let dist = support::dist_dir();
     assert!(!holds(&dist), "the customers' wasm holds the setup check");
+    assert!(!holds(&dist.join("signed-in")), "the whole cabinet's wasm holds the setup check");
     assert!(holds(&dist.join("setup-check")), "the setup check's bundle lacks its words");
+}
+
+/// A first visit downloads the sign-in screens only: the profile's and the orders' words (and so
+/// their code) are in the whole cabinet's bundle, `signed-in/`, not in the first visit's.
+#[test]
+fn the_first_visit_carries_no_signed_in_screens() {
+    let dist = support::dist_dir();
+    for words in ["Не удалось загрузить профиль.", "У вас пока нет заказов.", "Бонусов на счёте"]
+    {
+        let words = words.as_bytes();
+        let holds = |dir: &std::path::Path| {
+            wasm_files(dir).iter().any(|wasm| wasm.windows(words.len()).any(|w| w == words))
+        };
+        let said = String::from_utf8_lossy(words);
+        assert!(!holds(&dist), "the first visit's wasm holds {said:?}");
+        assert!(holds(&dist.join("signed-in")), "the whole cabinet's wasm lacks {said:?}");
+    }
+}
+
+/// The wasm files of a bundle folder.
+fn wasm_files(dir: &std::path::Path) -> Vec<Vec<u8>> {
+    std::fs::read_dir(dir)
+        .expect("a bundle folder (scripts/build)")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with("_bg.wasm"))
+        .map(|e| std::fs::read(e.path()).expect("the wasm"))
+        .collect()
 }
 
 /// Numbers in answers are converted to floats by the browser (`lenient::parse_decimal`), so the
@@ -425,17 +448,15 @@ fn the_customers_bundle_carries_no_setup_check() {
 #[test]
 fn the_customers_bundle_carries_no_decimal_to_float_tables() {
     let first_power_of_five = 0xeef4_53d6_923b_d65a_u64.to_le_bytes();
-    let wasm = std::fs::read_dir(support::dist_dir())
-        .expect("dist/")
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().ends_with("_bg.wasm"))
-        .map(|e| std::fs::read(e.path()).expect("the wasm"))
-        .next()
-        .expect("a wasm in dist/ (scripts/build)");
-    assert!(
-        !wasm.windows(8).any(|w| w == first_power_of_five),
-        "the customers' wasm holds core's decimal-to-float tables again"
-    );
+    let dist = support::dist_dir();
+    let customers = [wasm_files(&dist), wasm_files(&dist.join("signed-in"))].concat();
+    assert_eq!(customers.len(), 2, "the first visit's wasm and the whole cabinet's");
+    for wasm in customers {
+        assert!(
+            !wasm.windows(8).any(|w| w == first_power_of_five),
+            "a customers' wasm holds core's decimal-to-float tables again"
+        );
+    }
 }
 
 /// The setup check names the crash but never shows its page.
