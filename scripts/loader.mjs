@@ -23,16 +23,19 @@ if (!dir) {
   process.exit(1);
 }
 const files = readdirSync(dir);
-const one = (test, what) => {
-  const found = files.filter(test);
+// The one file of a build folder that passes `test`.
+const oneIn = (folder, test, what) => {
+  const found = readdirSync(folder).filter(test);
   if (found.length !== 1) {
-    console.error(`loader.mjs: expected one ${what} in ${dir}, found ${found.length}`);
+    console.error(`loader.mjs: expected one ${what} in ${folder}, found ${found.length}`);
     process.exit(1);
   }
   return found[0];
 };
-const wasm = one((f) => /^web-cabinet.*_bg\.wasm$/.test(f), "wasm file");
-const glue = one((f) => /^web-cabinet-[0-9a-f]+\.js$/.test(f), "JS glue");
+const isWasm = (f) => /^web-cabinet.*_bg\.wasm$/.test(f);
+const isGlue = (f) => /^web-cabinet-[0-9a-f]+\.js$/.test(f);
+const wasm = oneIn(dir, isWasm, "wasm file");
+const glue = oneIn(dir, isGlue, "JS glue");
 const styles = files.filter((f) => /^cabinet(-[0-9a-f]+)?\.css$/.test(f));
 const release = process.env.TRUNK_PROFILE === "release";
 // `scripts/build` builds the merchant's setup check as a bundle of its own in `setup-check/`
@@ -46,23 +49,14 @@ const setupBundle = process.env.WEB_CABINET_SETUP_BUNDLE ?? "";
 // is then the sign-in screens' bundle (WEB_CABINET_SIGNED_IN_BUILD): copied into `signed-in/`, it
 // is what this loader starts for a customer with a kept session, fetches while a visitor types
 // into the sign-in form, and starts when the sign-in screens' bundle hands the page over
-// (\`app::signed_in_bundle\`).
+// (`app::signed_in_bundle`).
 const SIGNED_IN_DIR = "signed-in";
 const signedInBuild = process.env.WEB_CABINET_SIGNED_IN_BUILD ?? "";
 let signedInBundle = null;
 if (signedInBuild && !part) {
-  const built = readdirSync(signedInBuild);
-  const pick = (test, what) => {
-    const found = built.filter(test);
-    if (found.length !== 1) {
-      console.error(`loader.mjs: expected one ${what} in ${signedInBuild}, found ${found.length}`);
-      process.exit(1);
-    }
-    return `${SIGNED_IN_DIR}/${found[0]}`;
-  };
   signedInBundle = {
-    wasm: pick((f) => /^web-cabinet.*_bg\.wasm$/.test(f), "wasm file"),
-    glue: pick((f) => /^web-cabinet-[0-9a-f]+\.js$/.test(f), "JS glue"),
+    wasm: `${SIGNED_IN_DIR}/${oneIn(signedInBuild, isWasm, "wasm file")}`,
+    glue: `${SIGNED_IN_DIR}/${oneIn(signedInBuild, isGlue, "JS glue")}`,
   };
   cpSync(signedInBuild, join(dir, SIGNED_IN_DIR), { recursive: true });
 }
