@@ -13,7 +13,6 @@ use std::time::Duration;
 use serde_json::Value;
 use support::browser::{Browser, ONE_AT_A_TIME};
 use support::{http_config, ConfigMode, TestServer};
-use web_cabinet::demo::{DEMO_LOGIN, DEMO_PASSWORD};
 
 const ORDERS: u32 = 10_000;
 
@@ -139,9 +138,7 @@ async fn measure_app(page_size: u32, load_all: bool) -> Figures {
     server.state.backend.lock().unwrap().set_order_count(ORDERS);
     let b = Browser::start("en-US").await;
     b.client.goto(&server.url("/sign-in")).await.expect("open");
-    b.type_into("#wc-login", DEMO_LOGIN).await;
-    b.type_into("#wc-password", DEMO_PASSWORD).await;
-    b.click("button[type=submit]").await;
+    b.sign_in_as_demo_customer().await;
     b.wait_path("/profile").await;
     b.find(".wc-name h2").await;
     let mut f = Figures { heap_before_mb: heap_mb(&b).await, ..Figures::default() };

@@ -231,9 +231,7 @@ async fn session_over_on_profile_sends_back_to_sign_in() {
     b.wait_text(".wc-banner--info", "session has ended").await;
     assert!(b.js("return sessionStorage.getItem('web-cabinet:token')").await.is_null());
     // Signing in again returns to the profile.
-    b.type_into("#wc-login", DEMO_LOGIN).await;
-    b.type_into("#wc-password", DEMO_PASSWORD).await;
-    b.click("button[type=submit]").await;
+    b.sign_in_as_demo_customer().await;
     b.wait_path("/profile").await;
     b.wait_text(".wc-name h2", "Анна").await;
     b.close().await;
@@ -2884,9 +2882,7 @@ async fn signing_in_hands_the_page_to_the_whole_cabinet() {
         );
         b.wait_true(&fetched, &format!("{storage}: the whole cabinet is never fetched")).await;
         b.js("window.__samePage = true;").await;
-        b.type_into("#wc-login", DEMO_LOGIN).await;
-        b.type_into("#wc-password", DEMO_PASSWORD).await;
-        b.click("button[type=submit]").await;
+        b.sign_in_as_demo_customer().await;
         // Where the sign-in was asked for, drawn by the whole cabinet.
         b.wait_path("/orders/7").await;
         b.find(".wc-order").await;

@@ -124,9 +124,7 @@ async fn every_screen_through_nginx_under_the_strict_csp() {
     b.client.goto(&nginx.url("/recover")).await.expect("open");
     b.find("form").await;
     b.client.goto(&nginx.url("/sign-in")).await.expect("open");
-    b.type_into("#wc-login", DEMO_LOGIN).await;
-    b.type_into("#wc-password", DEMO_PASSWORD).await;
-    b.click("button[type=submit]").await;
+    b.sign_in_as_demo_customer().await;
     b.wait_path("/profile").await;
     b.wait_text(".wc-name h2", "Анна").await;
     b.click("a.wc-nav-link[href='/orders']").await;
@@ -204,9 +202,7 @@ async fn readme_steps(layout: Layout) {
     b.wait_text(".wc-banner--info", DEMO_LOGIN).await;
 
     b.client.goto(&nginx.url(&format!("{at}/sign-in"))).await.expect("open");
-    b.type_into("#wc-login", DEMO_LOGIN).await;
-    b.type_into("#wc-password", DEMO_PASSWORD).await;
-    b.click("button[type=submit]").await;
+    b.sign_in_as_demo_customer().await;
     b.wait_path(&format!("{at}/profile")).await;
     // The module wrote the barcode's URL from the Host nginx passed: this origin's /upload/.
     let barcode = b.find("img.wc-barcode").await;

@@ -171,9 +171,7 @@ impl Matrix {
 
     async fn sign_in(&self) {
         self.b.client.goto(&self.server.url("/sign-in")).await.expect("open");
-        self.b.type_into("#wc-login", DEMO_LOGIN).await;
-        self.b.type_into("#wc-password", DEMO_PASSWORD).await;
-        self.b.click("button[type=submit]").await;
+        self.b.sign_in_as_demo_customer().await;
         self.b.wait_path("/profile").await;
         self.b.find(".wc-name h2").await;
     }
@@ -189,9 +187,7 @@ impl Matrix {
     async fn sign_in_again(&self) {
         self.b.wait_path("/sign-in").await;
         self.clear().await;
-        self.b.type_into("#wc-login", DEMO_LOGIN).await;
-        self.b.type_into("#wc-password", DEMO_PASSWORD).await;
-        self.b.click("button[type=submit]").await;
+        self.b.sign_in_as_demo_customer().await;
     }
 
     fn report(&self, class: &str) {

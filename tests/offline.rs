@@ -13,7 +13,6 @@ use support::browser::{Browser, Engine, ONE_AT_A_TIME};
 use support::nginx::{get, Nginx};
 use support::{http_config, ConfigMode, Fault, TestServer};
 use web_cabinet::core::api::Endpoint;
-use web_cabinet::demo::{DEMO_LOGIN, DEMO_PASSWORD};
 
 const CARD_KEY: &str = "web-cabinet:till-card";
 
@@ -71,9 +70,7 @@ async fn sign_in(b: &Browser, nginx: &Nginx) {
 
 /// Sign in as the demo customer from the sign-in form on screen.
 async fn fill_sign_in(b: &Browser) {
-    b.type_into("#wc-login", DEMO_LOGIN).await;
-    b.type_into("#wc-password", DEMO_PASSWORD).await;
-    b.click("button[type=submit]").await;
+    b.sign_in_as_demo_customer().await;
     b.wait_path("/profile").await;
     b.wait_text(".wc-name h2", "Анна").await;
 }

@@ -14,7 +14,7 @@ use support::browser::{Browser, ONE_AT_A_TIME};
 use support::published::{BrokenPicture, Release, CARD_NUMBER, ORDERS_NOT_SET_UP};
 use support::{http_config, ConfigMode, TestServer};
 use web_cabinet::core::api::Endpoint;
-use web_cabinet::demo::{demo_order, DEMO_LOGIN, DEMO_PASSWORD};
+use web_cabinet::demo::{demo_order, DEMO_LOGIN};
 
 const PHONE: (u32, u32) = (390, 844);
 const DESKTOP: (u32, u32) = (1280, 900);
@@ -262,9 +262,7 @@ async fn no_api_call_carries_the_shops_cookies() {
     b.js("document.cookie = 'BITRIX_SM_LOGIN=shop-admin; path=/'; document.cookie = 'PHPSESSID=abc123; path=/';").await;
     assert!(b.js("return document.cookie").await.as_str().unwrap_or("").contains("PHPSESSID"));
     b.find("#wc-login").await;
-    b.type_into("#wc-login", DEMO_LOGIN).await;
-    b.type_into("#wc-password", DEMO_PASSWORD).await;
-    b.click("button[type=submit]").await;
+    b.sign_in_as_demo_customer().await;
     b.wait_path("/profile").await;
     b.click(".wc-nav a[href='/orders']").await;
     b.wait_text(".wc-list-footer", "25").await;

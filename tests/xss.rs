@@ -13,7 +13,7 @@ mod support;
 use support::browser::{Browser, ONE_AT_A_TIME};
 use support::{http_config, ConfigMode, Fault, TestServer, XSS_TEXT, XSS_URL};
 use web_cabinet::core::api::Endpoint;
-use web_cabinet::demo::{DEMO_LOGIN, DEMO_PASSWORD};
+use web_cabinet::demo::DEMO_LOGIN;
 
 /// Everything wrong with the cabinet's DOM right now (script that could run, live links, content
 /// wider than the page), and whether payload text is on screen.
@@ -105,9 +105,7 @@ async fn every_server_string_is_inert() {
     assert_inert(&b, "recovery", true).await;
 
     b.client.goto(&server.url("/sign-in")).await.expect("open");
-    b.type_into("#wc-login", DEMO_LOGIN).await;
-    b.type_into("#wc-password", DEMO_PASSWORD).await;
-    b.click("button[type=submit]").await;
+    b.sign_in_as_demo_customer().await;
     b.wait_path("/profile").await;
     b.find(".wc-blocks").await;
     b.screenshot("xss-profile-phone", 390, 844).await;

@@ -262,12 +262,17 @@ impl Browser {
         let b = Self::start(lang).await;
         b.client.goto(&server.url("/sign-in")).await.expect("open");
         b.find("#wc-login").await;
-        b.type_into("#wc-login", web_cabinet::demo::DEMO_LOGIN).await;
-        b.type_into("#wc-password", web_cabinet::demo::DEMO_PASSWORD).await;
-        b.click("button[type=submit]").await;
+        b.sign_in_as_demo_customer().await;
         b.wait_path("/profile").await;
         b.find(".wc-name h2").await;
         b
+    }
+
+    /// Type the demo customer's login and password into the sign-in form on screen and send it.
+    pub async fn sign_in_as_demo_customer(&self) {
+        self.type_into("#wc-login", web_cabinet::demo::DEMO_LOGIN).await;
+        self.type_into("#wc-password", web_cabinet::demo::DEMO_PASSWORD).await;
+        self.click("button[type=submit]").await;
     }
 
     /// Throttle the network as Chromium's DevTools would (chromedriver's network_conditions):
