@@ -234,8 +234,12 @@ ${fieldsRequest ? `  // The sign-in and registration screens ask the server for 
 ${signedInBundle ? `  // Which bundle: the whole cabinet for a customer with a kept session, else the sign-in
   // screens' (a quarter smaller), which hands the page to the whole cabinet after a sign-in.
   const signedIn = ${JSON.stringify(signedInBundle)};
+  // Each once per page, and again only after a failure: the bytes and the glue wait here for
+  // the start. A glue that failed is asked for under another address: an engine may keep a
+  // module's failure for its address.
   let signedInWasm = null;
-  // Once per page, and again only after a failure: the bytes wait here for the start.
+  let signedInGlue = null;
+  let glueTries = 0;
   const fetchSignedIn = () => (signedInWasm ??= fetch(new URL(signedIn.wasm, here)).then((answer) => {
     if (!answer.ok) throw new Error(\`HTTP \${answer.status} for \${answer.url}\`);
     return answer.arrayBuffer();
@@ -243,14 +247,22 @@ ${signedInBundle ? `  // Which bundle: the whole cabinet for a customer with a k
     signedInWasm = null;
     throw error;
   }));
-  const startSignedIn = async () => {
-    const bytes = fetchSignedIn();
-    const { default: init } = await import(new URL(signedIn.glue, here).href);
-    await init({ module_or_path: await bytes });
-  };
+  const glueAddress = () => new URL(signedIn.glue + (glueTries++ ? "?try=" + glueTries : ""), here).href;
+  const importSignedIn = () => (signedInGlue ??= import(glueAddress()).catch((error) => {
+    signedInGlue = null;
+    throw error;
+  }));
+  const readySignedIn = () => Promise.all([fetchSignedIn(), importSignedIn()]);
   const own = !keptSession;
   if (own) {
-    globalThis.__webCabinetSignedIn = () => startSignedIn().catch(failed);
+    // The sign-in screens' bundle waits for ready() with its app still running, then ends and
+    // calls start() (\`app::signed_in_bundle\`).
+    globalThis.__webCabinetSignedIn = {
+      ready: () => readySignedIn().then(() => undefined),
+      start: () => readySignedIn()
+        .then(([bytes, { default: init }]) => init({ module_or_path: bytes }))
+        .catch(failed),
+    };
   }
   const files = own ? ${JSON.stringify({ glue, wasm })} : signedIn;
 ` : `  const own = true;
@@ -277,10 +289,7 @@ ${signedInBundle ? `  // The whole cabinet downloads while the visitor reads and
   // signing in then waits for no download.
   if (own) {
     const idle = globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 1000));
-    idle(() => {
-      fetchSignedIn().catch(() => {});
-      import(new URL(signedIn.glue, here).href).catch(() => {});
-    });
+    idle(() => readySignedIn().catch(() => {}));
   }
 ` : ""}} catch (error) {
   failed(error);

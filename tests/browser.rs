@@ -2916,3 +2916,46 @@ async fn signing_in_hands_the_page_to_the_whole_cabinet() {
     assert!(!b.crashed().await);
     b.close().await;
 }
+
+/// The network drops between the page's load and the sign-in: the whole cabinet's files do not
+/// come. The customer stays signed in on the sign-in screens' bundle (even with a session kept in
+/// memory only), is told so with a retry, and the retry hands the page over.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_whole_cabinet_that_does_not_download_keeps_the_customer_signed_in() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let dist = support::dist_dir();
+    let whole = format!("signed-in/{}", wasm_in(&dist.join("signed-in")));
+    let mut config: serde_json::Value =
+        serde_json::from_str(&http_config_without_worker()).unwrap();
+    config["token_storage"] = "memory".into();
+    let server = TestServer::start(ConfigMode::Json(config.to_string())).await;
+    server.refuse_signed_in(true);
+    let b = Browser::start("en-US").await;
+    b.client.goto(&server.url("/orders/7")).await.expect("open");
+    b.wait_take_over().await;
+    b.find("#wc-login").await;
+    // The idle download was tried and refused.
+    let tried = format!(
+        "return performance.getEntriesByType('resource').some(e => e.name.endsWith('/{whole}'));"
+    );
+    b.wait_true(&tried, "the whole cabinet's download is never tried").await;
+    b.js("window.__samePage = true;").await;
+    b.sign_in_as_demo_customer().await;
+    b.wait_text(".wc-fatal[role=alert]", "didn't download").await;
+    assert_eq!(b.js("return !!document.querySelector('.wc-start-failed');").await, false);
+    b.screenshot("hand-over-failed-phone", PHONE.0, PHONE.1).await;
+    assert_eq!(
+        b.js("return location.pathname;").await,
+        "/orders/7",
+        "the address the customer asked for stays"
+    );
+    // Back on line: the retry hands the page over, the session in memory with it.
+    server.refuse_signed_in(false);
+    b.click(".wc-fatal[role=alert] button").await;
+    b.find(".wc-order").await;
+    assert_eq!(b.js("return window.__samePage === true;").await, true, "the page was reloaded");
+    let screens = "return document.querySelectorAll('[data-first-screen], .wc-app').length;";
+    assert_eq!(b.js(screens).await, 1, "one screen on the page");
+    assert!(!b.crashed().await);
+    b.close().await;
+}

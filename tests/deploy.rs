@@ -390,6 +390,7 @@ async fn lighthouse(url: &str) -> Lighthouse {
         .arg(url)
         .arg("--quiet")
         .arg("--output=json")
+        .arg("--save-assets")
         .arg(format!("--output-path={}", report.display()))
         .arg("--only-categories=performance,accessibility,best-practices")
         .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage")
@@ -400,7 +401,21 @@ async fn lighthouse(url: &str) -> Lighthouse {
     assert!(status.success(), "lighthouse failed on {url}");
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&report).expect("the report")).unwrap();
-    std::fs::remove_file(&report).ok();
+    // The last report and trace of each page stay in target/lighthouse/ for a look at what
+    // Lighthouse blames (long tasks, the largest paint's element, the request chains).
+    let kept = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/lighthouse");
+    std::fs::create_dir_all(&kept).ok();
+    let page = url.rsplit('/').next().filter(|p| !p.is_empty()).unwrap_or("index");
+    // --save-assets names them after the report: `<name>-0.trace.json`, `-0.devtoolslog.json`.
+    let asset = |kind: &str| {
+        report.with_file_name(format!("wc-lighthouse-{}-0.{kind}.json", std::process::id()))
+    };
+    let trace = asset("trace");
+    std::fs::copy(&report, kept.join(format!("{page}.json"))).ok();
+    std::fs::copy(&trace, kept.join(format!("{page}.trace.json"))).ok();
+    for written in [&report, &trace, &asset("devtoolslog")] {
+        std::fs::remove_file(written).ok();
+    }
     let score = |category: &str| json["categories"][category]["score"].as_f64().unwrap_or(f64::NAN);
     let audit = |id: &str| json["audits"][id]["numericValue"].as_f64().unwrap_or(f64::NAN);
     Lighthouse {

@@ -121,13 +121,6 @@ pub(super) fn Cabinet(
             nav.replace(shown);
         }
     });
-    // The sign-in screens' bundle has no signed-in screen: the whole cabinet shows it.
-    #[cfg(not(feature = "signed-in"))]
-    effect(move || {
-        if screen.get().needs_session() {
-            super::signed_in_bundle::hand_over(session);
-        }
-    });
     // The first draw is the longest task of the start (the wasm's first calls): the cabinet is
     // set up in this task and drawn in the next, so that neither holds the page for long. The
     // first screen stays in between, until the app's screen replaces it.
@@ -173,12 +166,12 @@ fn page(route: Route) -> AnyView {
         Route::Orders => view! { <OrdersPage/> }.into_any(),
         #[cfg(feature = "signed-in")]
         Route::Order(id) => view! { <OrderPage id/> }.into_any(),
-        // The sign-in screens' bundle: what shows while the whole cabinet starts in its place.
+        // The sign-in screens' bundle has no signed-in screen: it hands the page to the whole
+        // cabinet, which shows it.
         #[cfg(not(feature = "signed-in"))]
-        Route::Profile | Route::Orders | Route::Order(_) => view! {
-            <p class="wc-loading" role="status">{move || use_i18n().t().loading}</p>
+        Route::Profile | Route::Orders | Route::Order(_) => {
+            view! { <super::signed_in_bundle::HandOver/> }.into_any()
         }
-        .into_any(),
         #[cfg(feature = "setup-check")]
         Route::SetupCheck => view! { <SetupCheck/> }.into_any(),
         // A customers' bundle has no setup check: its loader starts the setup check's own

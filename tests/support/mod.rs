@@ -198,6 +198,9 @@ pub struct ServerState {
     /// loader at once and the app's 250 KB late (the first screen is all there is meanwhile).
     /// `None` until a test holds it; `Some(false)` released (and still never cached).
     pub held_wasm: Mutex<Option<bool>>,
+    /// Answer the whole cabinet's files (`signed-in/`) with 503: a network that drops between
+    /// the page's load and the sign-in.
+    pub refused_signed_in: Mutex<bool>,
     /// Content-Security-Policy violation reports the browser sent.
     pub csp_reports: Mutex<Vec<String>>,
     pub backend: Mutex<DemoBackend>,
@@ -315,6 +318,7 @@ impl TestServer {
             xss: Mutex::new(None),
             broken_wasm: Mutex::new(false),
             held_wasm: Mutex::new(None),
+            refused_signed_in: Mutex::new(false),
             paging: Mutex::new(PagingMode::Honest),
             abandoned: Mutex::new(Vec::new()),
             module: Mutex::new(None),
@@ -411,6 +415,11 @@ impl TestServer {
         *self.state.held_wasm.lock().unwrap() = Some(held);
     }
 
+    /// Refuse the whole cabinet's files (`true`), or serve them again.
+    pub fn refuse_signed_in(&self, refused: bool) {
+        *self.state.refused_signed_in.lock().unwrap() = refused;
+    }
+
     /// From now on every answer carries injection payloads in its string slots.
     pub fn set_xss(&self) {
         *self.state.xss.lock().unwrap() = Some(0);
@@ -485,7 +494,8 @@ impl Drop for TestServer {
     }
 }
 
-/// While [`TestServer::break_wasm`] is on, every `.wasm` answer is bytes that do not compile.
+/// While [`TestServer::break_wasm`] is on, every `.wasm` answer is bytes that do not compile;
+/// [`TestServer::hold_wasm`] holds them back, [`TestServer::refuse_signed_in`] refuses a part.
 async fn wasm_breaker(
     State(state): State<Arc<ServerState>>,
     request: axum::extract::Request,
@@ -494,6 +504,10 @@ async fn wasm_breaker(
     if *state.broken_wasm.lock().unwrap() && request.uri().path().ends_with(".wasm") {
         let garbage = b"\0asm\x01\0\0\0this is not a module".to_vec();
         return ([(header::CONTENT_TYPE, "application/wasm")], garbage).into_response();
+    }
+    if *state.refused_signed_in.lock().unwrap() && request.uri().path().contains("/signed-in/") {
+        return (StatusCode::SERVICE_UNAVAILABLE, [(header::CACHE_CONTROL, "no-store")])
+            .into_response();
     }
     if request.uri().path().ends_with(".wasm") && state.held_wasm.lock().unwrap().is_some() {
         while *state.held_wasm.lock().unwrap() == Some(true) {

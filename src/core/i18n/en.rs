@@ -28,6 +28,7 @@ pub(super) const EN: Strings = Strings {
     go_home: "Go to your account",
     config_error_title: "The account page is misconfigured",
     config_error_hint: "Fix the settings file cabinet.json:",
+    cabinet_load_failed: "Your account's pages didn't download. Check your internet connection and try again.",
     config_load_failed: "Couldn't load the account page's settings.",
     sending: "Sending…",
     choose: "Choose…",

@@ -42,6 +42,8 @@ pub struct Strings {
     pub config_error_title: &'static str,
     pub config_error_hint: &'static str,
     pub config_load_failed: &'static str,
+    /// The whole cabinet's files did not download after a sign-in (`app::signed_in_bundle`).
+    pub cabinet_load_failed: &'static str,
     pub sending: &'static str,
     pub choose: &'static str,
     pub checking: &'static str,

@@ -28,6 +28,7 @@ pub(super) const RU: Strings = Strings {
     go_home: "Перейти в кабинет",
     config_error_title: "Личный кабинет настроен с ошибкой",
     config_error_hint: "Исправьте файл настроек cabinet.json:",
+    cabinet_load_failed: "Страницы личного кабинета не загрузились. Проверьте подключение к интернету и попробуйте ещё раз.",
     config_load_failed: "Не удалось загрузить настройки личного кабинета.",
     sending: "Отправляем…",
     choose: "Выберите…",
