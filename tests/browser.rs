@@ -2943,7 +2943,11 @@ async fn a_whole_cabinet_that_does_not_download_keeps_the_customer_signed_in() {
     b.sign_in_as_demo_customer().await;
     b.wait_text(".wc-fatal[role=alert]", "didn't download").await;
     assert_eq!(b.js("return !!document.querySelector('.wc-start-failed');").await, false);
+    b.screenshot("hand-over-failed-desktop", DESKTOP.0, DESKTOP.1).await;
     b.screenshot("hand-over-failed-phone", PHONE.0, PHONE.1).await;
+    b.click(".wc-lang-button[lang=ru]").await;
+    b.wait_text(".wc-fatal[role=alert]", "не загрузились").await;
+    b.screenshot("hand-over-failed-phone-ru", PHONE.0, PHONE.1).await;
     assert_eq!(
         b.js("return location.pathname;").await,
         "/orders/7",
