@@ -15,6 +15,7 @@ use crate::core::handover;
 use crate::core::i18n::{use_i18n, I18n};
 use crate::core::logic::locale::Lang;
 use crate::core::ui::load::Load;
+use crate::core::ui::working::working;
 
 /// Where the config comes from. Never the query string.
 #[derive(Clone, Debug, PartialEq)]
@@ -150,8 +151,7 @@ pub(super) fn Boot(source: ConfigSource, root: web_sys::HtmlElement) -> impl Int
     move || match config.get() {
         // The first screen the loader drew stays until the app's replaces it.
         None if handover::waiting() => ().into_any(),
-        None => view! { <p class="wc-loading" role="status">{move || use_i18n().t().loading}</p> }
-            .into_any(),
+        None => working(use_i18n().t().loading),
         Some(Ok(config)) => {
             view! { <Cabinet config route_base=route_base.clone() root=root.clone()/> }.into_any()
         }

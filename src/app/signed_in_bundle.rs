@@ -22,6 +22,7 @@ use crate::core::browser;
 use crate::core::context::use_app;
 use crate::core::i18n::use_i18n;
 use crate::core::session::Session;
+use crate::core::ui::working::working;
 
 /// What the loader leaves for the hand-over (`scripts/loader.mjs`): `ready()`, a promise that
 /// the whole cabinet's files are downloaded (asked again after a failure), and `start()`.
@@ -70,11 +71,10 @@ pub(super) fn HandOver() -> impl IntoView {
         });
     };
     attempt();
-    move || match download.get() {
-        Download::Waiting => {
-            view! { <p class="wc-loading" role="status">{move || i18n.t().loading}</p> }.into_any()
-        }
-        Download::Failed => view! {
+    // Drawn again in the language chosen meanwhile (the switch is on screen).
+    move || match (download.get(), i18n.t()) {
+        (Download::Waiting, words) => working(words.loading),
+        (Download::Failed, _) => view! {
             <div class="wc-fatal" role="alert">
                 <p>{move || i18n.t().cabinet_load_failed}</p>
                 <button type="button" class="wc-button" on:click=move |_| attempt()>

@@ -1,5 +1,5 @@
 //! Pieces shared by the screens: the page shell, banners, the submit button, the router, and
-//! the screen that belongs to no feature (not found).
+//! the screen that belongs to no feature (not found), the line a screen shows while it waits.
 
 pub mod banner;
 pub mod effect;
@@ -11,3 +11,4 @@ pub mod not_found;
 pub mod panic_check;
 pub mod reveal;
 pub mod submit;
+pub mod working;

@@ -23,6 +23,7 @@ use crate::core::i18n::use_i18n;
 use crate::core::intl;
 use crate::core::ui::banner::ReadFailureBanner;
 use crate::core::ui::frame::use_visible_area;
+use crate::core::ui::working::working;
 use crate::features::orders::dates::OrderDate;
 use crate::features::orders::paging::Ending;
 use crate::features::orders::status::tone;
@@ -173,7 +174,7 @@ pub fn OrdersPage() -> impl IntoView {
             <div node_ref=sentinel class="wc-sentinel" aria-hidden="true"></div>
             <div class="wc-list-footer" aria-live="polite">
                 {move || match store.phase.get() {
-                    Phase::Loading => view! { <p class="wc-loading" role="status">{i18n.of(&WORDS).loading_more}</p> }.into_any(),
+                    Phase::Loading => working(i18n.of(&WORDS).loading_more),
                     Phase::Failed(failure) => {
                         let retry = retry.clone();
                         // "the next orders" only when some are shown already.

@@ -14,6 +14,7 @@ use crate::core::i18n::use_i18n;
 use crate::core::intl;
 use crate::core::logic::locale::Lang;
 use crate::core::ui::banner::ReadFailureBanner;
+use crate::core::ui::working::working;
 use crate::features::orders::dates::OrderDate;
 use crate::features::orders::list::status_badge;
 use crate::features::orders::paging::Ending;
@@ -59,7 +60,7 @@ pub fn OrderPage(id: String) -> impl IntoView {
                 }
                 (None, _) => view! {
                     <h1 id="wc-order-title">{i18n.of(&WORDS).order_number(&id.get_value(), i18n.lang.get())}</h1>
-                    <p class="wc-loading" role="status">{i18n.t().loading}</p>
+                    {working(i18n.t().loading)}
                 }
                 .into_any(),
             }}

@@ -20,6 +20,7 @@ use crate::core::session::Notice;
 use crate::core::ui::banner::{ErrorBanner, ReadFailureBanner};
 use crate::core::ui::load::Load;
 use crate::core::ui::nav::use_nav;
+use crate::core::ui::working::working;
 use crate::features::profile::blocks::ProfileBlocks;
 use crate::features::profile::editor::saving::{profile_editing, PageStates};
 use crate::features::profile::till_card::card::{stand_in, Keeping, StandIn, TillCard};
@@ -152,9 +153,7 @@ pub fn ProfilePage() -> impl IntoView {
                         return view! { <OfflineCard card waiting/> {retry} }.into_any();
                     }
                     match loaded {
-                        None | Some(Err(ApiError::SessionOver)) => view! {
-                            <p class="wc-loading" role="status">{i18n.t().loading}</p>
-                        }.into_any(),
+                        None | Some(Err(ApiError::SessionOver)) => working(i18n.t().loading),
                         Some(Ok(p)) => {
                             let offer = p.clone();
                             let choice = move || {

@@ -18,6 +18,7 @@ use crate::core::ui::submit::newest_only;
 use crate::core::i18n::use_i18n;
 use crate::core::ui::load::Load;
 use crate::core::ui::submit::SubmitButton;
+use crate::core::ui::working::working;
 use crate::shared::forms::logic::{self, wire_value};
 use crate::shared::forms::state::{form_load_failed, FormBanner, FormState};
 use crate::shared::forms::wire::{FieldType, FormField};
@@ -118,7 +119,7 @@ pub fn Recover() -> impl IntoView {
                 None => view! {
                     <FormBanner id="wc-recover-banner" state lines=banner_lines retry=Callback::new(move |_| send())/>
                     {move || match fields.get() {
-                        None => view! { <p class="wc-loading" role="status">{i18n.t().loading}</p> }.into_any(),
+                        None => working(i18n.t().loading),
                         Some(Err(_)) => match fields_failure.get() {
                             Some(failure) => form_load_failed(failure, Callback::new(move |_| fields.refetch())),
                             None => ().into_any(),

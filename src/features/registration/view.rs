@@ -29,6 +29,7 @@ use crate::core::i18n::use_i18n;
 use crate::core::session::Notice;
 use crate::core::ui::banner::ErrorBanner;
 use crate::core::ui::submit::SubmitButton;
+use crate::core::ui::working::working;
 use crate::features::registration::logic::{registration_values, RegistrationDraft};
 use crate::shared::code_step::logic::{same_queue, verification_queue, CodeTarget};
 use crate::shared::code_step::view::CodeVerification;
@@ -261,7 +262,7 @@ pub fn Register() -> impl IntoView {
                     })}
                     <FormBanner id="wc-register-banner" state lines=banner_lines retry=Callback::new(move |_| send())/>
                     {move || match fields.get() {
-                        None => view! { <p class="wc-loading" role="status">{i18n.t().loading}</p> }.into_any(),
+                        None => working(i18n.t().loading),
                         Some(Ok(list)) if list.iter().any(logic::is_shown) => form_view(list).into_any(),
                         Some(Ok(_)) => view! { <ErrorBanner lines=vec![i18n.of(&WORDS).registration_unavailable.to_string()]/> }.into_any(),
                         Some(Err(_)) => match fields_failure.get() {

@@ -16,6 +16,7 @@ use crate::core::api::{ApiError, SocialGrant, SocialNetwork};
 use crate::core::browser;
 use crate::core::i18n::use_i18n;
 use crate::core::ui::banner::ErrorBanner;
+use crate::core::ui::working::working;
 use crate::shared::social::flow::Pending;
 use crate::shared::social::oauth::{parse_reply, state_matches};
 
@@ -87,7 +88,7 @@ pub fn OAuthCallback() -> impl IntoView {
         <section class="wc-card" aria-labelledby="wc-oauth-title">
             <h1 id="wc-oauth-title">{move || i18n.of(&WORDS).social_title}</h1>
             {move || match phase.get() {
-                Phase::Working => view! { <p class="wc-loading" role="status">{i18n.of(&WORDS).oauth_working}</p> }.into_any(),
+                Phase::Working => working(i18n.of(&WORDS).oauth_working),
                 Phase::Linked => view! {
                     <div class="wc-banner wc-banner--info" role="status"><p>{i18n.of(&WORDS).social_linked}</p></div>
                     <RouteLink to=Route::Profile class="wc-button">{i18n.of(&WORDS).to_profile}</RouteLink>
