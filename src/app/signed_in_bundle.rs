@@ -74,11 +74,11 @@ pub(super) fn HandOver() -> impl IntoView {
     // Drawn again in the language chosen meanwhile (the switch is on screen).
     move || match (download.get(), i18n.t()) {
         (Download::Waiting, words) => working(words.loading),
-        (Download::Failed, _) => view! {
+        (Download::Failed, words) => view! {
             <div class="wc-fatal" role="alert">
-                <p>{move || i18n.t().cabinet_load_failed}</p>
+                <p>{words.cabinet_load_failed}</p>
                 <button type="button" class="wc-button" on:click=move |_| attempt()>
-                    {move || i18n.t().retry}
+                    {words.retry}
                 </button>
             </div>
         }
